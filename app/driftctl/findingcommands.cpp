@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.h"
+#include "output.h"
+
+#include "currentuser.h"
+#include "engineerror.h"
+#include "findingstore.h"
+#include "profilestore.h"
+#include "recordjson.h"
+#include "tenantstore.h"
+
+#include <QHash>
+
+namespace driftctl {
+
+using namespace driftdesk;
+
+namespace {
+
+const QStringList findingColumns{
+    QStringLiteral("id"),
+    QStringLiteral("tenant_id"),
+    QStringLiteral("baseline_profile_id"),
+    QStringLiteral("baseline_snapshot_id"),
+    QStringLiteral("policy_type"),
+    QStringLiteral("subject_type"),
+    QStringLiteral("subject_external_id"),
+    QStringLiteral("display_name"),
+    QStringLiteral("change_type"),
+    QStringLiteral("severity"),
+    QStringLiteral("status"),
+    QStringLiteral("fingerprint"),
+    QStringLiteral("recurrence_key"),
+    QStringLiteral("scope_key"),
+    QStringLiteral("first_seen_at"),
+    QStringLiteral("last_seen_at"),
+    QStringLiteral("times_seen"),
+    QStringLiteral("resolved_at"),
+    QStringLiteral("resolved_reason"),
+    QStringLiteral("acknowledged_at"),
+    QStringLiteral("acknowledged_by"),
+    QStringLiteral("acknowledgement_note"),
+    QStringLiteral("evidence"),
+};
+
+QString cellText(const nlohmann::ordered_json& value)
+{
+    if (value.is_null())
+        return {};
+    if (value.is_string())
+        return QString::fromStdString(value.get<std::string>());
+    return QString::fromStdString(value.dump());
+}
+
+int listFindings(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List drift findings."));
+    const QCommandLineOption tenantOption(QStringLiteral("tenant"),
+                                          QStringLiteral("Tenant name or id."),
+                                          QStringLiteral("tenant"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           QStringLiteral("Profile name or id."),
+                                           QStringLiteral("profile"));
+    const QCommandLineOption statusOption(QStringLiteral("status"),
+                                          QStringLiteral("open, acknowledged or resolved."),
+                                          QStringLiteral("status"));
+    const QCommandLineOption changeOption(
+        QStringLiteral("change-type"),
+        QStringLiteral("missing_policy, different_version or unexpected_policy."),
+        QStringLiteral("type"));
+    const QCommandLineOption policyTypeOption(QStringLiteral("policy-type"),
+                                              QStringLiteral("Policy type key."),
+                                              QStringLiteral("key"));
+    const QStringList formats{QStringLiteral("table"), QStringLiteral("json"),
+                              QStringLiteral("csv")};
+    parser.addOptions({tenantOption, profileOption, statusOption, changeOption, policyTypeOption,
+                       formatOption(QStringLiteral("table"), formats)});
+    int exitCode = Succeeded;
+    if (!parseCommand(context, parser, {QStringLiteral("findings"), QStringLiteral("list")}, args,
+                      &exitCode))
+        return exitCode;
+    const QString format = outputFormat(context, parser, formats);
+    if (format.isEmpty())
+        return Failed;
+
+    const QStringList statuses{FindingStatus::open, FindingStatus::acknowledged,
+                               FindingStatus::resolved};
+    if (parser.isSet(statusOption) && !statuses.contains(parser.value(statusOption))) {
+        context.err() << "driftctl findings list: --status must be one of "
+                      << statuses.join(u", ") << '\n';
+        return Failed;
+    }
+
+    Database& database = context.database();
+    const qint64 workspaceId = context.workspaceId();
+    TenantStore tenants(database, workspaceId);
+    FindingFilter filter;
+    if (parser.isSet(tenantOption))
+        filter.tenantId = tenants.resolve(parser.value(tenantOption)).id;
+    if (parser.isSet(profileOption))
+        filter.profileId = ProfileStore(database, workspaceId).resolve(parser.value(profileOption)).id;
+    filter.status = parser.value(statusOption);
+    filter.changeType = parser.value(changeOption);
+    filter.policyType = parser.value(policyTypeOption);
+    const auto findings = FindingStore(database, workspaceId).list(filter);
+
+    if (format == QLatin1String("json")) {
+        auto array = nlohmann::ordered_json::array();
+        for (const auto& finding : findings)
+            array.push_back(toJson(finding));
+        printJson(context.out(), array);
+        return Succeeded;
+    }
+    if (format == QLatin1String("csv")) {
+        TextTable table(findingColumns);
+        for (const auto& finding : findings) {
+            const auto json = toJson(finding);
+            QStringList cells;
+            for (const QString& column : findingColumns)
+                cells.append(cellText(json[column.toStdString()]));
+            table.addRow(cells);
+        }
+        table.printCsv(context.out());
+        return Succeeded;
+    }
+
+    QHash<qint64, QString> tenantNames;
+    for (const Tenant& tenant : tenants.list())
+        tenantNames.insert(tenant.id, tenant.name);
+    TextTable table({QStringLiteral("ID"), QStringLiteral("TENANT"), QStringLiteral("POLICY TYPE"),
+                     QStringLiteral("CHANGE"), QStringLiteral("SEVERITY"), QStringLiteral("STATUS"),
+                     QStringLiteral("SEEN"), QStringLiteral("SUBJECT"), QStringLiteral("NAME")});
+    for (const auto& finding : findings) {
+        table.addRow({QString::number(finding.id), tenantNames.value(finding.tenantId),
+                      finding.policyType, finding.changeType, finding.severity, finding.status,
+                      QString::number(finding.timesSeen), finding.subjectExternalId,
+                      elide(finding.displayName, 70)});
+    }
+    table.print(context.out());
+    context.out() << findings.size() << " findings\n";
+    return Succeeded;
+}
+
+int showFinding(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Show one finding with its evidence."));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Finding id."));
+    int exitCode = Succeeded;
+    if (!parseCommand(context, parser, {QStringLiteral("findings"), QStringLiteral("show")}, args,
+                      &exitCode))
+        return exitCode;
+    bool isNumber = false;
+    const qint64 id = parser.positionalArguments().value(0).toLongLong(&isNumber);
+    if (!isNumber) {
+        context.err() << "driftctl findings show: give a finding id\n";
+        return Failed;
+    }
+    const auto finding = FindingStore(context.database(), context.workspaceId()).byId(id);
+    if (!finding)
+        throw EngineError(QStringLiteral("there is no finding %1").arg(id));
+    printJson(context.out(), toJson(*finding));
+    return Succeeded;
+}
+
+int acknowledgeFinding(CliContext& context, const QStringList& args, bool acknowledge)
+{
+    const QString sub = acknowledge ? QStringLiteral("acknowledge") : QStringLiteral("reopen");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        acknowledge ? QStringLiteral("Acknowledge a finding; it stays acknowledged while it is "
+                                     "detected.")
+                    : QStringLiteral("Take back an acknowledgement."));
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Finding id."));
+    const QCommandLineOption noteOption(QStringLiteral("note"),
+                                        QStringLiteral("Why the drift is accepted."),
+                                        QStringLiteral("text"));
+    if (acknowledge)
+        parser.addOption(noteOption);
+    int exitCode = Succeeded;
+    if (!parseCommand(context, parser, {QStringLiteral("findings"), sub}, args, &exitCode))
+        return exitCode;
+    bool isNumber = false;
+    const qint64 id = parser.positionalArguments().value(0).toLongLong(&isNumber);
+    if (!isNumber) {
+        context.err() << "driftctl findings " << sub << ": give a finding id\n";
+        return Failed;
+    }
+
+    FindingStore findings(context.database(), context.workspaceId());
+    if (acknowledge) {
+        findings.acknowledge(id, currentUserName(), parser.value(noteOption));
+        context.out() << "Acknowledged finding " << id << ".\n";
+    } else {
+        findings.reopen(id);
+        context.out() << "Reopened finding " << id << ".\n";
+    }
+    return Succeeded;
+}
+
+} // namespace
+
+int findingsCommand(CliContext& context, const QStringList& args)
+{
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("list"))
+        return listFindings(context, args.mid(1));
+    if (sub == QLatin1String("show"))
+        return showFinding(context, args.mid(1));
+    if (sub == QLatin1String("acknowledge"))
+        return acknowledgeFinding(context, args.mid(1), true);
+    if (sub == QLatin1String("reopen"))
+        return acknowledgeFinding(context, args.mid(1), false);
+    return unknownSubcommand(context, QStringLiteral("findings"), args,
+                             {QStringLiteral("list"), QStringLiteral("show"),
+                              QStringLiteral("acknowledge"), QStringLiteral("reopen")});
+}
+
+} // namespace driftctl

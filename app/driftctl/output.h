@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QStringList>
+#include <QTextStream>
+
+#include <nlohmann/json.hpp>
+
+namespace driftctl {
+
+/// Rows of text printed as an aligned table with a header line.
+class TextTable
+{
+public:
+    explicit TextTable(QStringList headers);
+    void addRow(QStringList cells);
+    void print(QTextStream& out) const;
+    void printCsv(QTextStream& out) const;
+
+private:
+    QStringList m_headers;
+    QList<QStringList> m_rows;
+};
+
+/// One JSON document, indented, followed by a newline.
+void printJson(QTextStream& out, const nlohmann::ordered_json& document);
+
+/// A value quoted for CSV (RFC 4180) when it needs quoting.
+QString csvField(const QString& value);
+
+/// Text shortened to `width` characters with an ellipsis, for tables.
+QString elide(const QString& text, int width);
+
+} // namespace driftctl

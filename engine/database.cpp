@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+
+#include "engineerror.h"
+#include "logging.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+
+namespace driftdesk {
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("driftdesk-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+QString errorText(const QSqlError& error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    return text;
+}
+
+// libpq connection parameters go to QPSQL as key='value' options, quoted as libpq expects.
+QString quotedOption(const QString& key, const QString& value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QStringLiteral("%1='%2'").arg(key, escaped);
+}
+
+} // namespace
+
+Database::Database(const ConnectionSettings& settings)
+    : m_settings(settings)
+    , m_name(uniqueConnectionName())
+{
+}
+
+Database::~Database()
+{
+    m_connection.close();
+    m_connection = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+std::unique_ptr<Database> Database::open(const ConnectionSettings& settings)
+{
+    std::unique_ptr<Database> database(new Database(settings));
+    QSqlDatabase& db = database->m_connection;
+
+    if (settings.backend() == Backend::Sqlite) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_name);
+        const QFileInfo file(settings.sqlitePath());
+        if (!file.absoluteDir().exists() && !QDir().mkpath(file.absolutePath()))
+            throw EngineError(
+                QStringLiteral("cannot create the folder %1").arg(file.absolutePath()));
+        db.setDatabaseName(settings.sqlitePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), database->m_name);
+        QStringList options;
+        for (const auto& [key, value] : settings.postgresParameters()) {
+            if (key == QLatin1String("host"))
+                db.setHostName(value);
+            else if (key == QLatin1String("port"))
+                db.setPort(value.toInt());
+            else if (key == QLatin1String("dbname"))
+                db.setDatabaseName(value);
+            else if (key == QLatin1String("user"))
+                db.setUserName(value);
+            else if (value.contains(QLatin1Char(';')))
+                throw EngineError(QStringLiteral("the connection parameter %1 cannot contain "
+                                                 "';'").arg(key));
+            else
+                options.append(quotedOption(key, value));
+        }
+        db.setConnectOptions(options.join(QLatin1Char(' ')));
+    }
+
+    if (!db.isValid())
+        throw EngineError(QStringLiteral("the Qt SQL driver for %1 is not installed")
+                              .arg(settings.backend() == Backend::Sqlite
+                                       ? QStringLiteral("SQLite (QSQLITE)")
+                                       : QStringLiteral("PostgreSQL (QPSQL)")));
+    if (!db.open())
+        throw EngineError(QStringLiteral("cannot connect to %1: %2")
+                              .arg(settings.displayString(), errorText(db.lastError())));
+
+    if (settings.backend() == Backend::Sqlite) {
+        // Cascading deletes and the journal mode are per connection in SQLite.
+        database->run(QStringLiteral("PRAGMA foreign_keys = ON"));
+        database->run(QStringLiteral("PRAGMA journal_mode = WAL"));
+        database->run(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    } else {
+        database->run(QStringLiteral("SET TIME ZONE 'UTC'"));
+    }
+    qCDebug(lcDatabase).noquote() << "connected to" << settings.displayString() << "as"
+                                  << database->m_name << "in thread" << QThread::currentThread();
+    return database;
+}
+
+QSqlQuery Database::prepare(const QString& sql)
+{
+    QSqlQuery query(m_connection);
+    if (!query.prepare(sql))
+        throw EngineError(QStringLiteral("database error: %1 (while preparing: %2)")
+                              .arg(errorText(query.lastError()), sql.simplified()));
+    return query;
+}
+
+void Database::exec(QSqlQuery& query)
+{
+    if (!query.exec())
+        throw EngineError(QStringLiteral("database error: %1 (in: %2)")
+                              .arg(errorText(query.lastError()), query.lastQuery().simplified()));
+}
+
+QSqlQuery Database::run(const QString& sql, const QVariantList& values)
+{
+    // Without parameters the statement goes to the server as it is: PostgreSQL cannot prepare
+    // statements such as BEGIN or SET.
+    if (values.isEmpty()) {
+        QSqlQuery query(m_connection);
+        if (!query.exec(sql))
+            throw EngineError(QStringLiteral("database error: %1 (in: %2)")
+                                  .arg(errorText(query.lastError()), sql.simplified()));
+        return query;
+    }
+
+    QSqlQuery query = prepare(sql);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    exec(query);
+    return query;
+}
+
+QVariant Database::timestampValue(const QDateTime& time) const
+{
+    if (!time.isValid())
+        return QVariant(backend() == Backend::Sqlite ? QMetaType(QMetaType::QString)
+                                                     : QMetaType(QMetaType::QDateTime));
+    if (backend() == Backend::Sqlite)
+        return toRfc3339(time);
+    return time.toUTC();
+}
+
+QDateTime Database::readTimestamp(const QVariant& value)
+{
+    if (value.isNull())
+        return {};
+    if (value.metaType().id() == QMetaType::QDateTime)
+        return value.toDateTime().toUTC();
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return time.toUTC();
+}
+
+QString Database::serverVersion()
+{
+    QSqlQuery query = run(backend() == Backend::Sqlite ? QStringLiteral("SELECT sqlite_version()")
+                                                       : QStringLiteral("SHOW server_version"));
+    return query.next() ? query.value(0).toString() : QString();
+}
+
+QString toRfc3339(const QDateTime& time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+Transaction::Transaction(Database& database)
+    : m_database(database)
+{
+    if (database.backend() == Backend::Sqlite)
+        database.run(QStringLiteral("BEGIN IMMEDIATE"));
+    else
+        database.run(QStringLiteral("BEGIN"));
+}
+
+Transaction::~Transaction()
+{
+    if (!m_open)
+        return;
+    QSqlQuery rollback(m_database.connection());
+    if (!rollback.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcDatabase).noquote() << "rollback failed:" << rollback.lastError().text();
+}
+
+void Transaction::commit()
+{
+    m_database.run(QStringLiteral("COMMIT"));
+    m_open = false;
+}
+
+} // namespace driftdesk

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connectionsettings.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+namespace driftdesk {
+
+/// One open connection to a DriftDesk database, owned by the thread that opened it (Qt's SQL
+/// connections must not cross threads). Closing it removes the connection.
+class Database
+{
+public:
+    /// Opens a new connection; throws EngineError with the driver's message on failure.
+    static std::unique_ptr<Database> open(const ConnectionSettings& settings);
+
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Backend backend() const { return m_settings.backend(); }
+    const ConnectionSettings& settings() const { return m_settings; }
+    QSqlDatabase& connection() { return m_connection; }
+
+    /// Prepares a statement with positional ? parameters; throws EngineError on failure.
+    QSqlQuery prepare(const QString& sql);
+
+    /// Executes a prepared statement; throws EngineError naming the statement on failure.
+    static void exec(QSqlQuery& query);
+
+    /// Prepares, binds and executes in one step.
+    QSqlQuery run(const QString& sql, const QVariantList& values = {});
+
+    /// A timestamp as the backend stores it: timestamptz on PostgreSQL, RFC 3339 text in UTC on
+    /// SQLite (so text order is time order).
+    QVariant timestampValue(const QDateTime& time) const;
+    static QDateTime readTimestamp(const QVariant& value);
+
+    /// The server's version, for diagnostics.
+    QString serverVersion();
+
+private:
+    explicit Database(const ConnectionSettings& settings);
+
+    ConnectionSettings m_settings;
+    QString m_name;
+    QSqlDatabase m_connection;
+};
+
+/// RFC 3339 text in UTC with milliseconds, as DriftDesk prints and stores times.
+QString toRfc3339(const QDateTime& time);
+
+/// A write transaction, rolled back unless committed. On SQLite it takes the write lock at once
+/// (BEGIN IMMEDIATE), so two writers queue instead of failing halfway.
+class Transaction
+{
+public:
+    explicit Transaction(Database& database);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    void commit();
+
+private:
+    Database& m_database;
+    bool m_open = true;
+};
+
+} // namespace driftdesk

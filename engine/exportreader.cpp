@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exportreader.h"
+
+#include "jsonconvert.h"
+#include "logging.h"
+#include "metacontract.h"
+#include "textdecoding.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
+
+namespace driftdesk {
+
+namespace {
+
+struct FileTask
+{
+    QString absolutePath;
+    QString relativePath;
+    QString folder;
+};
+
+struct FileResult
+{
+    std::vector<ExportedObject> objects;
+    QString error;
+    qint64 bytes = 0;
+};
+
+QString parseErrorMessage(const nlohmann::json::exception& error)
+{
+    // nlohmann prefixes its messages with "[json.exception.parse_error.101] ".
+    QString message = QString::fromUtf8(error.what());
+    const qsizetype prefixEnd = message.indexOf(QLatin1String("] "));
+    if (message.startsWith(QLatin1Char('[')) && prefixEnd > 0)
+        message.remove(0, prefixEnd + 2);
+    return QStringLiteral("invalid JSON: %1").arg(message);
+}
+
+QString displayNameOf(const nlohmann::json& object)
+{
+    for (const char* member : {"displayName", "name"}) {
+        const auto it = object.find(member);
+        if (it != object.end() && it->is_string())
+            return toQString(*it);
+    }
+    return {};
+}
+
+/// Classifies and hashes one object; returns an error message, or empty on success.
+QString readObject(const nlohmann::json& object, const QString& source,
+                   const QString& listCollection, const PolicyTypeRegistry& registry,
+                   ExportedObject* out)
+{
+    if (!object.is_object())
+        return QStringLiteral("%1 is a JSON %2, not an object")
+            .arg(source, QString::fromUtf8(object.type_name()));
+
+    const auto id = object.find("id");
+    if (id == object.end() || !id->is_string() || id->get_ref<const std::string&>().empty())
+        return QStringLiteral("%1 has no \"id\" string").arg(source);
+
+    const Classification classification = registry.classify(object, listCollection);
+    if (!classification.error.isEmpty())
+        return QStringLiteral("%1: %2").arg(source, classification.error);
+
+    out->policyType = classification.policyType;
+    out->subjectType = classification.subjectType;
+    out->externalId = toQString(*id);
+    out->displayName = displayNameOf(object);
+    out->sourceFile = source;
+    const MetaContract contract = MetaContractBuilder::build(object);
+    out->metaContractVersion = contract.version;
+    out->metaHash = contract.hash;
+    out->raw = object;
+    return {};
+}
+
+FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
+{
+    FileResult result;
+    QFile file(task.absolutePath);
+    const qint64 size = file.size();
+    if (size > ExportReader::maxFileBytes) {
+        result.error = QStringLiteral("file is %1 bytes, above the limit of %2 bytes")
+                           .arg(size)
+                           .arg(ExportReader::maxFileBytes);
+        return result;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = QStringLiteral("cannot read: %1").arg(file.errorString());
+        return result;
+    }
+    const QByteArray bytes = file.read(ExportReader::maxFileBytes + 1);
+    result.bytes = bytes.size();
+    if (bytes.isEmpty()) {
+        result.error = QStringLiteral("file is empty");
+        return result;
+    }
+
+    const DecodedText text = decodeExportText(bytes);
+    if (!text.error.isEmpty()) {
+        result.error = text.error;
+        return result;
+    }
+
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(text.utf8);
+    } catch (const nlohmann::json::exception& error) {
+        result.error = parseErrorMessage(error);
+        return result;
+    }
+
+    // A Graph list response holds its objects in "value"; its context names the collection.
+    const auto value = document.is_object() ? document.find("value") : document.end();
+    if (document.is_object() && !document.contains("id") && value != document.end()
+        && value->is_array()) {
+        const QString listCollection = PolicyTypeRegistry::collectionFromContext(
+            toQString(document.value("@odata.context", nlohmann::json())));
+        for (std::size_t i = 0; i < value->size(); ++i) {
+            ExportedObject object;
+            const QString source = task.relativePath + QStringLiteral("#/value/") + QString::number(i);
+            const QString error = readObject((*value)[i], source, listCollection, registry,
+                                             &object);
+            if (!error.isEmpty()) {
+                result.error = error;
+                result.objects.clear();
+                return result;
+            }
+            result.objects.push_back(std::move(object));
+        }
+        return result;
+    }
+
+    ExportedObject object;
+    const QString error = readObject(document, QStringLiteral("the file"), {}, registry,
+                                     &object);
+    if (!error.isEmpty()) {
+        result.error = error;
+        return result;
+    }
+    object.sourceFile = task.relativePath;
+    result.objects.push_back(std::move(object));
+    return result;
+}
+
+} // namespace
+
+ExportReader::ExportReader(const PolicyTypeRegistry& registry)
+    : m_registry(registry)
+{
+}
+
+bool ExportReader::folderWanted(const QString& folder) const
+{
+    if (m_typeFilter.isEmpty())
+        return true;
+    const QStringList types = m_registry.typesForFolder(folder);
+    if (types.isEmpty())
+        return true; // an unknown folder may hold any type
+    for (const auto& type : types) {
+        if (m_typeFilter.contains(type))
+            return true;
+    }
+    return false;
+}
+
+ExportScan ExportReader::scan(const QString& rootPath) const
+{
+    ExportScan scan;
+    const QFileInfo rootInfo(rootPath);
+    if (!rootInfo.exists()) {
+        scan.rootError = QStringLiteral("%1 does not exist").arg(rootPath);
+        return scan;
+    }
+    if (!rootInfo.isDir()) {
+        scan.rootError = QStringLiteral("%1 is not a folder").arg(rootPath);
+        return scan;
+    }
+    const QDir root(rootInfo.absoluteFilePath());
+    if (!root.isReadable()) {
+        scan.rootError = QStringLiteral("%1 cannot be read").arg(rootPath);
+        return scan;
+    }
+
+    std::vector<FileTask> tasks;
+    const auto addFile = [&](const QString& absolutePath, const QString& folder) {
+        tasks.push_back({absolutePath, root.relativeFilePath(absolutePath), folder});
+    };
+
+    const QStringList jsonFilter{QStringLiteral("*.json"), QStringLiteral("*.JSON")};
+    for (const QString& name : root.entryList(jsonFilter, QDir::Files, QDir::Name))
+        addFile(root.filePath(name), QString());
+
+    for (const QString& folder : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (!folderWanted(folder))
+            continue;
+        scan.folders.append(folder);
+        const QDir dir(root.filePath(folder));
+        if (!dir.isReadable()) {
+            scan.folderFailures.push_back({folder, QStringLiteral("folder cannot be read")});
+            continue;
+        }
+        // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+        QStringList files;
+        QDirIterator it(dir.absolutePath(), jsonFilter, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files.append(it.next());
+        files.sort();
+        for (const QString& file : files)
+            addFile(file, folder);
+    }
+
+    const PolicyTypeRegistry& registry = m_registry;
+    const std::function<bool()>& isCancelled = m_isCancelled;
+    const std::vector<FileResult> results = QtConcurrent::blockingMapped<std::vector<FileResult>>(
+        tasks, [&registry, &isCancelled](const FileTask& task) {
+            if (isCancelled && isCancelled())
+                return FileResult{};
+            return readFile(task, registry);
+        });
+
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        const FileResult& result = results[i];
+        scan.bytesRead += result.bytes;
+        if (!result.error.isEmpty()) {
+            qCInfo(lcImport).noquote()
+                << "cannot import" << tasks[i].relativePath << "-" << result.error;
+            scan.fileErrors.push_back({tasks[i].relativePath, result.error, tasks[i].folder});
+            continue;
+        }
+        ++scan.filesRead;
+        for (const auto& object : result.objects) {
+            if (m_typeFilter.isEmpty() || m_typeFilter.contains(object.policyType))
+                scan.objects.push_back(object);
+        }
+    }
+    return scan;
+}
+
+} // namespace driftdesk

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "policytyperegistry.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace driftdesk {
+
+/// One policy object read from an export, classified and hashed.
+struct ExportedObject
+{
+    QString policyType;
+    QString subjectType;
+    QString externalId;
+    QString displayName;
+    QString sourceFile; ///< path relative to the export root; "#/value/N" for list elements
+    nlohmann::json raw;
+    int metaContractVersion = 0;
+    std::string metaHash;
+};
+
+/// A file that could not be read, decoded, parsed or classified.
+struct ExportFileError
+{
+    QString file; ///< path relative to the export root
+    QString message;
+    QString folder; ///< the type folder it lies in; empty for the export root
+};
+
+/// A type folder that could not be listed.
+struct ExportFolderFailure
+{
+    QString folder;
+    QString message;
+};
+
+struct ExportScan
+{
+    std::vector<ExportedObject> objects;
+    std::vector<ExportFileError> fileErrors;
+    std::vector<ExportFolderFailure> folderFailures;
+    QStringList folders; ///< type folders found directly under the root
+    int filesRead = 0;
+    qint64 bytesRead = 0;
+    QString rootError; ///< set when the root itself cannot be read; nothing else is then valid
+};
+
+/// Reads a folder of exported Graph objects: one JSON object per file in type subfolders (as
+/// IntuneManagement writes them) or Graph list responses ({"value": [...]}), in UTF-8 with or
+/// without BOM or UTF-16 with BOM. Files are decoded, parsed, classified and hashed in parallel.
+class ExportReader
+{
+public:
+    /// Files above this size are refused without being read; real exports stay near 1 MB.
+    static constexpr qint64 maxFileBytes = 64ll * 1024 * 1024;
+
+    explicit ExportReader(const PolicyTypeRegistry& registry);
+
+    /// Reads only folders that can hold these types, and keeps only objects of these types.
+    /// Empty means every type.
+    void setTypeFilter(const QStringList& types) { m_typeFilter = types; }
+
+    /// Asked between files (from worker threads) whether to stop early.
+    void setCancelCheck(std::function<bool()> isCancelled) { m_isCancelled = std::move(isCancelled); }
+
+    ExportScan scan(const QString& rootPath) const;
+
+private:
+    bool folderWanted(const QString& folder) const;
+
+    const PolicyTypeRegistry& m_registry;
+    QStringList m_typeFilter;
+    std::function<bool()> m_isCancelled;
+};
+
+} // namespace driftdesk

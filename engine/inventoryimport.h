@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "operation.h"
+#include "policytyperegistry.h"
+
+#include <QStringList>
+
+namespace driftdesk {
+
+struct ImportRequest
+{
+    qint64 tenantId = 0;
+    QString folder;
+    /// Read and cover exactly these types (absent means zero items); empty reads every type.
+    QStringList types;
+};
+
+/// Imports a tenant's inventory from an export folder as one inventory_sync run.
+///
+/// Coverage rules, recorded per type in the run context under inventory.coverage: a type is
+/// covered when its folder exists or objects of it were read (with a type filter, exactly the
+/// named types). A file that cannot be read, decoded, parsed or classified is reported by name
+/// and makes every type its folder can hold `partial`; a folder that cannot be listed makes its
+/// types `failed`. Two objects of one type with one id make that subject ambiguous; the type
+/// stays `succeeded`. The tenant's items are replaced for succeeded types only.
+class InventoryImport
+{
+public:
+    InventoryImport(Database& database, qint64 workspaceId,
+                    const PolicyTypeRegistry& registry = PolicyTypeRegistry::builtIn());
+
+    /// Throws EngineError before any run is recorded when the request itself is wrong (an
+    /// unknown tenant or type); everything after that is recorded in the run.
+    RunResult run(const ImportRequest& request, OperationControl& control);
+
+private:
+    Database& m_database;
+    qint64 m_workspaceId;
+    const PolicyTypeRegistry& m_registry;
+};
+
+} // namespace driftdesk

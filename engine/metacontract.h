@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace driftdesk {
+
+/// The part of an exported policy object that decides whether two policies are configured the
+/// same, under one versioned contract, with its canonical text and hash.
+struct MetaContract
+{
+    int version = 0;
+    nlohmann::json payload;
+    std::string canonicalText; ///< RFC 8785 text of the payload
+    std::string hash; ///< lowercase hex SHA-256 of canonicalText
+};
+
+/// Builds meta contracts. Every released contract version stays buildable, so a hash recorded
+/// under one version can always be recomputed under that same version. docs/meta-contract-v1.md
+/// describes version 1 precisely enough to reproduce a hash elsewhere.
+class MetaContractBuilder
+{
+public:
+    static constexpr int latestVersion = 1;
+
+    static bool isSupported(int version) { return version >= 1 && version <= latestVersion; }
+
+    /// The payload of `object` under `version`. Throws std::invalid_argument for a version this
+    /// program does not know.
+    static nlohmann::json payload(const nlohmann::json& object, int version);
+
+    /// Payload, canonical text and hash in one step.
+    static MetaContract build(const nlohmann::json& object, int version = latestVersion);
+};
+
+} // namespace driftdesk

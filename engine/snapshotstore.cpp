@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "snapshotstore.h"
+
+#include "jsonconvert.h"
+#include "sqlvalues.h"
+
+namespace driftdesk {
+
+namespace {
+
+const QString snapshotColumns = QStringLiteral(
+    "id, workspace_id, baseline_profile_id, snapshot_identity_hash, captured_at, summary_jsonb, "
+    "source_tenant_id, capture_run_id");
+
+BaselineSnapshot readSnapshot(const QSqlQuery& query)
+{
+    BaselineSnapshot snapshot;
+    snapshot.id = query.value(0).toLongLong();
+    snapshot.workspaceId = query.value(1).toLongLong();
+    snapshot.baselineProfileId = query.value(2).toLongLong();
+    snapshot.identityHash = query.value(3).toString();
+    snapshot.capturedAt = Database::readTimestamp(query.value(4));
+    snapshot.summary = parseJsonColumn(query.value(5).toString());
+    snapshot.sourceTenantId = optionalId(query.value(6));
+    snapshot.captureRunId = optionalId(query.value(7));
+    return snapshot;
+}
+
+} // namespace
+
+SnapshotStore::SnapshotStore(Database& database, qint64 workspaceId)
+    : m_database(database)
+    , m_workspaceId(workspaceId)
+{
+}
+
+std::optional<BaselineSnapshot> SnapshotStore::byId(qint64 id)
+{
+    QSqlQuery query = m_database.run(QStringLiteral("SELECT ") + snapshotColumns
+                                         + QStringLiteral(" FROM baseline_snapshots "
+                                                          "WHERE workspace_id = ? AND id = ?"),
+                                     {m_workspaceId, id});
+    if (!query.next())
+        return std::nullopt;
+    return readSnapshot(query);
+}
+
+std::optional<BaselineSnapshot> SnapshotStore::byIdentity(qint64 profileId,
+                                                          const QString& identityHash)
+{
+    QSqlQuery query = m_database.run(
+        QStringLiteral("SELECT ") + snapshotColumns
+            + QStringLiteral(" FROM baseline_snapshots WHERE workspace_id = ? "
+                             "AND baseline_profile_id = ? AND snapshot_identity_hash = ?"),
+        {m_workspaceId, profileId, identityHash});
+    if (!query.next())
+        return std::nullopt;
+    return readSnapshot(query);
+}
+
+QList<BaselineSnapshot> SnapshotStore::listForProfile(qint64 profileId)
+{
+    QList<BaselineSnapshot> result;
+    QSqlQuery query = m_database.run(
+        QStringLiteral("SELECT ") + snapshotColumns
+            + QStringLiteral(" FROM baseline_snapshots WHERE workspace_id = ? "
+                             "AND baseline_profile_id = ? ORDER BY id DESC"),
+        {m_workspaceId, profileId});
+    while (query.next())
+        result.append(readSnapshot(query));
+    return result;
+}
+
+qint64 SnapshotStore::insert(const BaselineSnapshot& snapshot,
+                             const std::vector<BaselineSnapshotItem>& items)
+{
+    const QVariant now = m_database.timestampValue(QDateTime::currentDateTimeUtc());
+    QSqlQuery query = m_database.run(
+        QStringLiteral("INSERT INTO baseline_snapshots (workspace_id, baseline_profile_id, "
+                       "snapshot_identity_hash, captured_at, summary_jsonb, source_tenant_id, "
+                       "capture_run_id, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {m_workspaceId, snapshot.baselineProfileId, snapshot.identityHash,
+         m_database.timestampValue(snapshot.capturedAt), toJsonColumn(snapshot.summary),
+         idValue(snapshot.sourceTenantId), idValue(snapshot.captureRunId), now, now});
+    query.next();
+    const qint64 snapshotId = query.value(0).toLongLong();
+
+    QSqlQuery insertItem = m_database.prepare(QStringLiteral(
+        "INSERT INTO baseline_snapshot_items (baseline_snapshot_id, subject_type, "
+        "subject_external_id, policy_type, baseline_hash, meta_jsonb, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const BaselineSnapshotItem& item : items) {
+        const QVariantList values{snapshotId,       item.subjectType, item.subjectExternalId,
+                                  item.policyType,  item.baselineHash, toJsonColumn(item.meta),
+                                  now,              now};
+        for (int i = 0; i < values.size(); ++i)
+            insertItem.bindValue(i, values.at(i));
+        Database::exec(insertItem);
+    }
+    return snapshotId;
+}
+
+std::vector<BaselineSnapshotItem> SnapshotStore::items(qint64 snapshotId)
+{
+    // Items carry no workspace column; the snapshot join keeps reads inside the workspace.
+    QSqlQuery query = m_database.run(
+        QStringLiteral("SELECT i.id, i.baseline_snapshot_id, i.subject_type, "
+                       "i.subject_external_id, i.policy_type, i.baseline_hash, i.meta_jsonb "
+                       "FROM baseline_snapshot_items i "
+                       "JOIN baseline_snapshots s ON s.id = i.baseline_snapshot_id "
+                       "WHERE s.workspace_id = ? AND i.baseline_snapshot_id = ? "
+                       "ORDER BY i.policy_type, i.subject_external_id"),
+        {m_workspaceId, snapshotId});
+    std::vector<BaselineSnapshotItem> result;
+    while (query.next()) {
+        BaselineSnapshotItem item;
+        item.id = query.value(0).toLongLong();
+        item.snapshotId = query.value(1).toLongLong();
+        item.subjectType = query.value(2).toString();
+        item.subjectExternalId = query.value(3).toString();
+        item.policyType = query.value(4).toString();
+        item.baselineHash = query.value(5).toString();
+        item.meta = parseJsonColumn(query.value(6).toString());
+        result.push_back(std::move(item));
+    }
+    return result;
+}
+
+int SnapshotStore::itemCount(qint64 snapshotId)
+{
+    QSqlQuery query = m_database.run(
+        QStringLiteral("SELECT COUNT(*) FROM baseline_snapshot_items i "
+                       "JOIN baseline_snapshots s ON s.id = i.baseline_snapshot_id "
+                       "WHERE s.workspace_id = ? AND i.baseline_snapshot_id = ?"),
+        {m_workspaceId, snapshotId});
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+} // namespace driftdesk

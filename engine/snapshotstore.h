@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "database.h"
+#include "records.h"
+
+#include <QList>
+
+#include <optional>
+#include <vector>
+
+namespace driftdesk {
+
+/// Baseline snapshots and their items. Both are immutable once written: this class only
+/// inserts and reads them, and the schema refuses every other change.
+class SnapshotStore
+{
+public:
+    SnapshotStore(Database& database, qint64 workspaceId);
+
+    std::optional<BaselineSnapshot> byId(qint64 id);
+    std::optional<BaselineSnapshot> byIdentity(qint64 profileId, const QString& identityHash);
+    QList<BaselineSnapshot> listForProfile(qint64 profileId);
+
+    /// Writes a snapshot with all its items and returns its id. Call inside a transaction.
+    qint64 insert(const BaselineSnapshot& snapshot, const std::vector<BaselineSnapshotItem>& items);
+
+    /// The items of a snapshot, ordered by policy type and subject.
+    std::vector<BaselineSnapshotItem> items(qint64 snapshotId);
+    int itemCount(qint64 snapshotId);
+
+private:
+    Database& m_database;
+    qint64 m_workspaceId;
+};
+
+} // namespace driftdesk
