@@ -34,6 +34,10 @@ public:
                                 const nlohmann::json& items, const nlohmann::json& excluded);
 
 private:
+    RunResult perform(RunRecorder& recorder, const BaselineProfile& profile, const Tenant& tenant,
+                      const QStringList& scopeTypes, nlohmann::json context,
+                      OperationControl& control);
+
     Database& m_database;
     qint64 m_workspaceId;
     const PolicyTypeRegistry& m_registry;

@@ -27,6 +27,23 @@ namespace {
 
 using SubjectKey = QPair<QString, QString>; // policy type, subject external id
 
+/// Which types a compare looks at, and why it leaves the others out.
+struct TypePlan
+{
+    QStringList compared;
+    nlohmann::json skipped = nlohmann::json::array();
+    bool degraded = false; ///< a type of the snapshot could not be compared
+};
+
+/// The baseline and current items of the compared types, without excluded subjects.
+struct Sides
+{
+    std::map<SubjectKey, BaselineSnapshotItem> baseline;
+    std::map<SubjectKey, InventoryRow> current;
+    QSet<SubjectKey> excludedKeys;
+    nlohmann::json excluded = nlohmann::json::array();
+};
+
 struct Detection
 {
     QString changeType;
@@ -37,12 +54,271 @@ struct Detection
     nlohmann::json evidence;
 };
 
+struct LifecycleCounts
+{
+    int opened = 0;
+    int reopened = 0;
+    int seenAgain = 0;
+    int resolvedNotDetected = 0;
+    int resolvedReplaced = 0;
+};
+
 int contractVersionOf(const BaselineSnapshotItem& item)
 {
     const auto contract = item.meta.find("meta_contract");
     if (contract == item.meta.end() || !contract->is_object())
         return 0;
     return contract->value("version", 0);
+}
+
+QStringList snapshotTypes(const BaselineSnapshot& snapshot)
+{
+    QStringList types;
+    for (const auto& type : snapshot.summary.value("covered_types", nlohmann::json::array()))
+        types.append(toQString(type));
+    return types;
+}
+
+TypePlan planTypes(const BaselineSnapshot& snapshot, const OperationRun& sync,
+                   const QStringList& scopeTypes)
+{
+    TypePlan plan;
+    const Coverage coverage = Coverage::fromRunContext(sync.context);
+    const QStringList covered = snapshotTypes(snapshot);
+    for (const QString& type : covered) {
+        if (coverage.succeeded(type)) {
+            plan.compared.append(type);
+            continue;
+        }
+        plan.degraded = true;
+        plan.skipped.push_back(
+            {{"policy_type", type.toStdString()},
+             {"reason", coverageGap(coverage.status(type), sync.id).toStdString()}});
+    }
+
+    // In scope and synced, but the snapshot did not cover it: nothing to compare against.
+    for (const QString& type : scopeTypes) {
+        if (!covered.contains(type) && coverage.succeeded(type)) {
+            plan.skipped.push_back(
+                {{"policy_type", type.toStdString()},
+                 {"reason",
+                  QStringLiteral("not covered by snapshot %1").arg(snapshot.id).toStdString()}});
+        }
+    }
+    return plan;
+}
+
+Sides loadSides(SnapshotStore& snapshots, InventoryStore& inventory,
+                const BaselineSnapshot& snapshot, qint64 tenantId, const QStringList& types)
+{
+    Sides sides;
+
+    // Subjects excluded from the snapshot are left out on both sides.
+    for (const auto& entry : snapshot.summary.value("excluded_subjects", nlohmann::json::array())) {
+        const SubjectKey key {toQString(entry.value("policy_type", nlohmann::json())),
+                              toQString(entry.value("subject_external_id", nlohmann::json()))};
+        if (!types.contains(key.first))
+            continue;
+        sides.excludedKeys.insert(key);
+        nlohmann::json listed = entry;
+        listed["side"] = "baseline";
+        sides.excluded.push_back(listed);
+    }
+
+    for (auto& item : snapshots.items(snapshot.id)) {
+        if (types.contains(item.policyType))
+            sides.baseline.emplace(SubjectKey {item.policyType, item.subjectExternalId},
+                                   std::move(item));
+    }
+
+    // So are subjects ambiguous in the current inventory.
+    for (auto& row : inventory.rows(tenantId, types)) {
+        const SubjectKey key {row.policyType, row.subjectExternalId};
+        if (!row.ambiguous) {
+            sides.current.emplace(key, std::move(row));
+            continue;
+        }
+        if (sides.excludedKeys.contains(key))
+            continue;
+        sides.excludedKeys.insert(key);
+        sides.excluded.push_back({{"policy_type", row.policyType.toStdString()},
+                                  {"subject_external_id", row.subjectExternalId.toStdString()},
+                                  {"reason", "ambiguous"},
+                                  {"side", "current"}});
+    }
+    return sides;
+}
+
+nlohmann::json evidence(const std::optional<QString>& baselineHash,
+                        const std::optional<QString>& currentHash, const QString& baselineName,
+                        const QString& currentName, int contractVersion, nlohmann::json differences)
+{
+    const auto text = [](const std::optional<QString>& value) {
+        return value ? nlohmann::json(value->toStdString()) : nlohmann::json();
+    };
+    return {{"baseline_hash", text(baselineHash)},
+            {"current_hash", text(currentHash)},
+            {"baseline_display_name", baselineHash ? text(baselineName) : nlohmann::json()},
+            {"current_display_name", currentHash ? text(currentName) : nlohmann::json()},
+            {"meta_contract_version", contractVersion},
+            {"differences", std::move(differences)}};
+}
+
+/// Compares one baseline item with its current counterpart under the item's contract version.
+/// Returns the finding, or nothing when they hash the same.
+std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const InventoryRow& row,
+                                     InventoryStore& inventory)
+{
+    const int version = contractVersionOf(item);
+    if (!MetaContractBuilder::isSupported(version)) {
+        throw EngineError(QStringLiteral("snapshot %1 uses meta contract version %2, which this "
+                                         "DriftDesk does not know")
+                              .arg(QString::number(item.snapshotId), QString::number(version)));
+    }
+
+    // The stored hash serves when it was built under the same version; else rebuild it.
+    QString currentHash = row.metaHash;
+    std::optional<nlohmann::json> currentPayload;
+    if (row.metaContractVersion != version) {
+        const MetaContract contract
+            = MetaContractBuilder::build(inventory.rawObject(row.id), version);
+        currentHash = QString::fromStdString(contract.hash);
+        currentPayload = contract.payload;
+    }
+    if (currentHash == item.baselineHash)
+        return std::nullopt;
+
+    if (!currentPayload)
+        currentPayload = MetaContractBuilder::payload(inventory.rawObject(row.id), version);
+    const auto differences = diffProperties(
+        item.meta["meta_contract"].value("payload", nlohmann::json::object()), *currentPayload);
+    const QString baselineName = toQString(item.meta.value("display_name", nlohmann::json()));
+    return Detection {ChangeType::differentVersion,
+                      item.policyType,
+                      row.subjectType,
+                      item.subjectExternalId,
+                      row.displayName.isEmpty() ? baselineName : row.displayName,
+                      evidence(item.baselineHash, currentHash, baselineName, row.displayName,
+                               version, differencesToJson(differences))};
+}
+
+std::vector<Detection> detectDrift(const Sides& sides, InventoryStore& inventory,
+                                   const OperationControl& control)
+{
+    std::vector<Detection> detections;
+    for (const auto& [key, item] : sides.baseline) {
+        checkpoint(control);
+        if (sides.excludedKeys.contains(key))
+            continue;
+        const auto current = sides.current.find(key);
+        if (current == sides.current.end()) {
+            const QString name = toQString(item.meta.value("display_name", nlohmann::json()));
+            detections.push_back({ChangeType::missingPolicy, key.first, item.subjectType,
+                                  key.second, name,
+                                  evidence(item.baselineHash, std::nullopt, name, QString(),
+                                           contractVersionOf(item), nlohmann::json::array())});
+        } else if (auto changed = compareItem(item, current->second, inventory)) {
+            detections.push_back(std::move(*changed));
+        }
+    }
+    for (const auto& [key, row] : sides.current) {
+        if (sides.excludedKeys.contains(key) || sides.baseline.count(key))
+            continue;
+        nlohmann::json found = evidence(std::nullopt, row.metaHash, QString(), row.displayName,
+                                        row.metaContractVersion, nlohmann::json::array());
+        found["source_file"] = row.sourceFile.toStdString();
+        detections.push_back({ChangeType::unexpectedPolicy, key.first, row.subjectType, key.second,
+                              row.displayName, std::move(found)});
+    }
+    return detections;
+}
+
+/// Writes the findings of one compare: new ones, ones seen again or reopened, and the
+/// resolution of those no longer detected. Call inside the compare's transaction.
+LifecycleCounts recordFindings(FindingStore& findings, const std::vector<Detection>& detections,
+                               qint64 tenantId, qint64 profileId, qint64 snapshotId,
+                               const QStringList& comparedTypes,
+                               const QSet<SubjectKey>& excludedKeys)
+{
+    LifecycleCounts counts;
+    QHash<QString, Finding> existing;
+    for (Finding& finding : findings.forTenantProfile(tenantId, profileId))
+        existing.insert(finding.fingerprint, std::move(finding));
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSet<QString> detectedKeys;
+    for (const Detection& detection : detections) {
+        const QString key = findingRecurrenceKey(tenantId, snapshotId, detection.policyType,
+                                                 detection.subjectExternalId, detection.changeType);
+        detectedKeys.insert(key);
+        const auto found = existing.find(key);
+        if (found == existing.end()) {
+            Finding finding;
+            finding.tenantId = tenantId;
+            finding.baselineProfileId = profileId;
+            finding.baselineSnapshotId = snapshotId;
+            finding.policyType = detection.policyType;
+            finding.subjectType = detection.subjectType;
+            finding.subjectExternalId = detection.subjectExternalId;
+            finding.displayName = detection.displayName;
+            finding.changeType = detection.changeType;
+            finding.severity = defaultSeverity(detection.changeType);
+            finding.status = FindingStatus::open;
+            finding.fingerprint = key;
+            finding.recurrenceKey = key;
+            finding.scopeKey = findingScopeKey(profileId);
+            finding.firstSeenAt = now;
+            finding.lastSeenAt = now;
+            finding.timesSeen = 1;
+            finding.evidence = detection.evidence;
+            findings.insert(finding);
+            ++counts.opened;
+            continue;
+        }
+
+        // Seen again: an acknowledged finding stays acknowledged, a resolved one reopens.
+        Finding& finding = found.value();
+        if (finding.status == FindingStatus::resolved) {
+            finding.status = FindingStatus::open;
+            finding.resolvedAt = QDateTime();
+            finding.resolvedReason.clear();
+            ++counts.reopened;
+        } else {
+            ++counts.seenAgain;
+        }
+        finding.lastSeenAt = now;
+        finding.timesSeen += 1;
+        finding.displayName = detection.displayName;
+        finding.evidence = detection.evidence;
+        findings.updateLifecycle(finding);
+    }
+
+    for (Finding& finding : existing) {
+        if (finding.status == FindingStatus::resolved || detectedKeys.contains(finding.fingerprint))
+            continue;
+        if (finding.baselineSnapshotId != snapshotId) {
+            finding.resolvedReason = QStringLiteral("baseline_replaced");
+            ++counts.resolvedReplaced;
+        } else if (comparedTypes.contains(finding.policyType)
+                   && !excludedKeys.contains({finding.policyType, finding.subjectExternalId})) {
+            finding.resolvedReason = QStringLiteral("not_detected");
+            ++counts.resolvedNotDetected;
+        } else {
+            continue; // not compared this time: nothing is known about it
+        }
+        finding.status = FindingStatus::resolved;
+        finding.resolvedAt = now;
+        findings.updateLifecycle(finding);
+    }
+    return counts;
+}
+
+int countOf(const std::vector<Detection>& detections, const QString& changeType)
+{
+    return static_cast<int>(
+        std::count_if(detections.begin(), detections.end(), [&](const Detection& detection) {
+            return detection.changeType == changeType;
+        }));
 }
 
 } // namespace
@@ -60,33 +336,30 @@ QList<CompareRequest> BaselineCompare::plan(Database& database, qint64 workspace
                                             std::optional<qint64> profileId)
 {
     ProfileStore profiles(database, workspaceId);
-    TenantStore tenants(database, workspaceId);
-    QList<CompareRequest> requests;
-
     QList<qint64> tenantIds;
     if (tenantId) {
         tenantIds.append(*tenantId);
     } else {
-        for (const Tenant& tenant : tenants.list())
+        for (const Tenant& tenant : TenantStore(database, workspaceId).list())
             tenantIds.append(tenant.id);
     }
 
+    QList<CompareRequest> requests;
     for (const qint64 id : tenantIds) {
         const QList<qint64> assigned = profiles.profileIdsForTenant(id);
         if (profileId) {
-            if (!assigned.contains(*profileId)) {
-                if (!tenantId)
-                    continue;
+            if (assigned.contains(*profileId))
+                requests.append({id, *profileId});
+            else if (tenantId)
                 throw EngineError(QStringLiteral("tenant %1 is not assigned to baseline profile "
                                                  "%2; assign it with `driftctl profile assign`")
                                       .arg(QString::number(id), QString::number(*profileId)));
-            }
-            requests.append({id, *profileId});
             continue;
         }
-        if (assigned.isEmpty() && tenantId)
-            throw EngineError(QStringLiteral("tenant %1 is not assigned to any baseline profile")
-                                  .arg(id));
+        if (assigned.isEmpty() && tenantId) {
+            throw EngineError(
+                QStringLiteral("tenant %1 is not assigned to any baseline profile").arg(id));
+        }
         for (const qint64 assignedProfile : assigned) {
             const auto profile = profiles.byId(assignedProfile);
             if (profile && profile->status != QLatin1String("archived"))
@@ -99,305 +372,112 @@ QList<CompareRequest> BaselineCompare::plan(Database& database, qint64 workspace
 RunResult BaselineCompare::run(const CompareRequest& request, OperationControl& control)
 {
     const auto profile = ProfileStore(m_database, m_workspaceId).byId(request.profileId);
-    if (!profile)
-        throw EngineError(QStringLiteral("there is no baseline profile with id %1")
-                              .arg(request.profileId));
+    if (!profile) {
+        throw EngineError(
+            QStringLiteral("there is no baseline profile with id %1").arg(request.profileId));
+    }
     const auto tenant = TenantStore(m_database, m_workspaceId).byId(request.tenantId);
     if (!tenant)
         throw EngineError(QStringLiteral("there is no tenant with id %1").arg(request.tenantId));
 
-    const nlohmann::json baseContext{
+    const nlohmann::json context {
         {"profile", {{"id", profile->id}, {"name", profile->name.toStdString()}}},
         {"tenant", {{"id", tenant->id}, {"name", tenant->name.toStdString()}}}};
-
     RunRecorder recorder(m_database, m_workspaceId, RunType::baselineCompare, tenant->id,
                          profile->id);
-    return recorder.guard([&]() -> RunResult {
-        nlohmann::json context = baseContext;
-        const auto blocked = [&](const QString& reason) {
-            context["reason"] = reason.toStdString();
-            return recorder.finishWithoutWork(RunOutcome::blocked, nlohmann::json::object(),
-                                              context, QStringLiteral("blocked: ") + reason);
-        };
+    return recorder.guard([&] { return perform(recorder, *profile, *tenant, context, control); },
+                          context);
+}
 
-        if (!profile->activeSnapshotId)
-            return blocked(QStringLiteral("baseline profile \"%1\" has no active snapshot; "
-                                          "capture one first")
-                               .arg(profile->name));
-        SnapshotStore snapshots(m_database, m_workspaceId);
-        const auto snapshot = snapshots.byId(*profile->activeSnapshotId);
-        if (!snapshot)
-            throw EngineError(QStringLiteral("the active snapshot %1 of \"%2\" is missing")
-                                  .arg(QString::number(*profile->activeSnapshotId), profile->name));
-        context["snapshot_id"] = snapshot->id;
+RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile& profile,
+                                   const Tenant& tenant, nlohmann::json context,
+                                   OperationControl& control)
+{
+    const auto blocked = [&](const QString& reason) {
+        context["reason"] = reason.toStdString();
+        return recorder.finishWithoutWork(RunOutcome::blocked, nlohmann::json::object(), context,
+                                          QStringLiteral("blocked: ") + reason);
+    };
 
-        const auto sync = RunStore(m_database, m_workspaceId).latestInventorySync(tenant->id);
-        if (!sync)
-            return blocked(QStringLiteral("tenant \"%1\" has no completed inventory sync; "
-                                          "import its inventory first")
-                               .arg(tenant->name));
-        context["sync_run_id"] = sync->id;
+    if (!profile.activeSnapshotId) {
+        return blocked(
+            QStringLiteral("baseline profile \"%1\" has no active snapshot; capture one first")
+                .arg(profile.name));
+    }
+    SnapshotStore snapshots(m_database, m_workspaceId);
+    const auto snapshot = snapshots.byId(*profile.activeSnapshotId);
+    if (!snapshot) {
+        throw EngineError(QStringLiteral("the active snapshot %1 of \"%2\" is missing")
+                              .arg(QString::number(*profile.activeSnapshotId), profile.name));
+    }
+    context["snapshot_id"] = snapshot->id;
 
-        // Compare only what both sides really covered.
-        const Coverage coverage = Coverage::fromRunContext(sync->context);
-        QStringList snapshotTypes;
-        for (const auto& type : snapshot->summary.value("covered_types", nlohmann::json::array()))
-            snapshotTypes.append(toQString(type));
-        QStringList comparedTypes;
-        auto skipped = nlohmann::json::array();
-        bool degraded = false;
-        for (const QString& type : snapshotTypes) {
-            if (coverage.succeeded(type)) {
-                comparedTypes.append(type);
-                continue;
-            }
-            degraded = true;
-            skipped.push_back(
-                {{"policy_type", type.toStdString()},
-                 {"reason", coverageGap(coverage.status(type), sync->id).toStdString()}});
-        }
-        QString scopeError;
-        const auto scope = BaselineScope::fromJson(profile->scope, m_registry, &scopeError);
-        for (const QString& type : scope ? scope->effectiveTypes(m_registry) : QStringList()) {
-            if (!snapshotTypes.contains(type) && coverage.succeeded(type)) {
-                skipped.push_back({{"policy_type", type.toStdString()},
-                                   {"reason", QStringLiteral("not covered by snapshot %1")
-                                                  .arg(snapshot->id)
-                                                  .toStdString()}});
-            }
-        }
-        context["compared_types"] = toJsonArray(comparedTypes);
-        context["skipped_types"] = skipped;
-        if (comparedTypes.isEmpty())
-            return blocked(QStringLiteral("no policy type is covered both by snapshot %1 and by "
-                                          "the latest inventory sync of \"%2\" (run %3)")
-                               .arg(QString::number(snapshot->id), tenant->name,
-                                    QString::number(sync->id)));
+    const auto sync = RunStore(m_database, m_workspaceId).latestInventorySync(tenant.id);
+    if (!sync) {
+        return blocked(QStringLiteral("tenant \"%1\" has no completed inventory sync; import "
+                                      "its inventory first")
+                           .arg(tenant.name));
+    }
+    context["sync_run_id"] = sync->id;
 
-        control.progress(0, 3, QStringLiteral("Loading baseline and inventory"));
+    // Compare only what both sides really covered.
+    QString scopeError;
+    const auto scope = BaselineScope::fromJson(profile.scope, m_registry, &scopeError);
+    const TypePlan types
+        = planTypes(*snapshot, *sync, scope ? scope->effectiveTypes(m_registry) : QStringList());
+    context["compared_types"] = toJsonArray(types.compared);
+    context["skipped_types"] = types.skipped;
+    if (types.compared.isEmpty()) {
+        return blocked(
+            QStringLiteral("no policy type is covered both by snapshot %1 and by the "
+                           "latest inventory sync of \"%2\" (run %3)")
+                .arg(QString::number(snapshot->id), tenant.name, QString::number(sync->id)));
+    }
 
-        // Subjects left out on both sides: excluded from the snapshot, or ambiguous now.
-        QSet<SubjectKey> excludedKeys;
-        auto excluded = nlohmann::json::array();
-        for (const auto& entry : snapshot->summary.value("excluded_subjects",
-                                                         nlohmann::json::array())) {
-            const SubjectKey key{toQString(entry.value("policy_type", nlohmann::json())),
-                                 toQString(entry.value("subject_external_id", nlohmann::json()))};
-            if (!comparedTypes.contains(key.first))
-                continue;
-            excludedKeys.insert(key);
-            nlohmann::json listed = entry;
-            listed["side"] = "baseline";
-            excluded.push_back(listed);
-        }
+    control.progress(0, 3, QStringLiteral("Loading baseline and inventory"));
+    InventoryStore inventory(m_database, m_workspaceId);
+    const Sides sides = loadSides(snapshots, inventory, *snapshot, tenant.id, types.compared);
+    context["excluded_subjects"] = sides.excluded;
 
-        std::map<SubjectKey, BaselineSnapshotItem> baseline;
-        for (auto& item : snapshots.items(snapshot->id)) {
-            if (comparedTypes.contains(item.policyType))
-                baseline.emplace(SubjectKey{item.policyType, item.subjectExternalId},
-                                 std::move(item));
-        }
+    control.progress(1, 3, QStringLiteral("Comparing"));
+    const std::vector<Detection> detections = detectDrift(sides, inventory, control);
+    checkpoint(control);
 
-        InventoryStore inventory(m_database, m_workspaceId);
-        std::map<SubjectKey, InventoryRow> current;
-        for (auto& row : inventory.rows(tenant->id, comparedTypes)) {
-            const SubjectKey key{row.policyType, row.subjectExternalId};
-            if (row.ambiguous) {
-                if (!excludedKeys.contains(key)) {
-                    excludedKeys.insert(key);
-                    excluded.push_back({{"policy_type", row.policyType.toStdString()},
-                                        {"subject_external_id", row.subjectExternalId.toStdString()},
-                                        {"reason", "ambiguous"},
-                                        {"side", "current"}});
-                }
-                continue;
-            }
-            current.emplace(key, std::move(row));
-        }
-        context["excluded_subjects"] = excluded;
+    control.progress(2, 3, QStringLiteral("Recording findings"));
+    Transaction transaction(m_database);
+    FindingStore findings(m_database, m_workspaceId);
+    const LifecycleCounts lifecycle
+        = recordFindings(findings, detections, tenant.id, profile.id, snapshot->id, types.compared,
+                         sides.excludedKeys);
 
-        // Detect drift.
-        control.progress(1, 3, QStringLiteral("Comparing"));
-        std::vector<Detection> detections;
-        int missing = 0;
-        int different = 0;
-        int unexpected = 0;
-        for (const auto& [key, item] : baseline) {
-            checkpoint(control);
-            if (excludedKeys.contains(key))
-                continue;
-            const QString baselineName = toQString(item.meta.value("display_name", nlohmann::json()));
-            const auto now = current.find(key);
-            if (now == current.end()) {
-                ++missing;
-                detections.push_back({ChangeType::missingPolicy, key.first, item.subjectType,
-                                      key.second, baselineName,
-                                      {{"baseline_hash", item.baselineHash.toStdString()},
-                                       {"current_hash", nullptr},
-                                       {"baseline_display_name", baselineName.toStdString()},
-                                       {"current_display_name", nullptr},
-                                       {"meta_contract_version", contractVersionOf(item)},
-                                       {"differences", nlohmann::json::array()}}});
-                continue;
-            }
-
-            // Hashes compare only under one contract version: the snapshot item's.
-            const int version = contractVersionOf(item);
-            if (!MetaContractBuilder::isSupported(version))
-                throw EngineError(QStringLiteral("snapshot %1 uses meta contract version %2, "
-                                                 "which this DriftDesk does not know")
-                                      .arg(QString::number(snapshot->id),
-                                           QString::number(version)));
-            const InventoryRow& row = now->second;
-            QString currentHash = row.metaHash;
-            std::optional<nlohmann::json> currentPayload;
-            if (row.metaContractVersion != version) {
-                const MetaContract contract =
-                    MetaContractBuilder::build(inventory.rawObject(row.id), version);
-                currentHash = QString::fromStdString(contract.hash);
-                currentPayload = contract.payload;
-            }
-            if (currentHash == item.baselineHash)
-                continue;
-
-            ++different;
-            if (!currentPayload)
-                currentPayload = MetaContractBuilder::payload(inventory.rawObject(row.id), version);
-            const auto differences = diffProperties(
-                item.meta["meta_contract"].value("payload", nlohmann::json::object()),
-                *currentPayload);
-            detections.push_back(
-                {ChangeType::differentVersion, key.first, row.subjectType, key.second,
-                 row.displayName.isEmpty() ? baselineName : row.displayName,
-                 {{"baseline_hash", item.baselineHash.toStdString()},
-                  {"current_hash", currentHash.toStdString()},
-                  {"baseline_display_name", baselineName.toStdString()},
-                  {"current_display_name", row.displayName.toStdString()},
-                  {"meta_contract_version", version},
-                  {"differences", differencesToJson(differences)}}});
-        }
-        for (const auto& [key, row] : current) {
-            if (excludedKeys.contains(key) || baseline.count(key))
-                continue;
-            ++unexpected;
-            detections.push_back({ChangeType::unexpectedPolicy, key.first, row.subjectType,
-                                  key.second, row.displayName,
-                                  {{"baseline_hash", nullptr},
-                                   {"current_hash", row.metaHash.toStdString()},
-                                   {"baseline_display_name", nullptr},
-                                   {"current_display_name", row.displayName.toStdString()},
-                                   {"meta_contract_version", row.metaContractVersion},
-                                   {"source_file", row.sourceFile.toStdString()},
-                                   {"differences", nlohmann::json::array()}}});
-        }
-        checkpoint(control);
-
-        // Record findings and their lifecycle in one transaction.
-        control.progress(2, 3, QStringLiteral("Recording findings"));
-        Transaction transaction(m_database);
-        FindingStore findings(m_database, m_workspaceId);
-        QHash<QString, Finding> existing;
-        for (Finding& finding : findings.forTenantProfile(tenant->id, profile->id))
-            existing.insert(finding.fingerprint, std::move(finding));
-
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        QSet<QString> detectedKeys;
-        int opened = 0;
-        int reopened = 0;
-        int seenAgain = 0;
-        for (const Detection& detection : detections) {
-            const QString key = findingRecurrenceKey(tenant->id, snapshot->id,
-                                                     detection.policyType,
-                                                     detection.subjectExternalId,
-                                                     detection.changeType);
-            detectedKeys.insert(key);
-            auto found = existing.find(key);
-            if (found == existing.end()) {
-                Finding finding;
-                finding.tenantId = tenant->id;
-                finding.baselineProfileId = profile->id;
-                finding.baselineSnapshotId = snapshot->id;
-                finding.policyType = detection.policyType;
-                finding.subjectType = detection.subjectType;
-                finding.subjectExternalId = detection.subjectExternalId;
-                finding.displayName = detection.displayName;
-                finding.changeType = detection.changeType;
-                finding.severity = defaultSeverity(detection.changeType);
-                finding.status = FindingStatus::open;
-                finding.fingerprint = key;
-                finding.recurrenceKey = key;
-                finding.scopeKey = findingScopeKey(profile->id);
-                finding.firstSeenAt = now;
-                finding.lastSeenAt = now;
-                finding.timesSeen = 1;
-                finding.evidence = detection.evidence;
-                findings.insert(finding);
-                ++opened;
-                continue;
-            }
-
-            Finding& finding = found.value();
-            if (finding.status == FindingStatus::resolved) {
-                finding.status = FindingStatus::open;
-                finding.resolvedAt = QDateTime();
-                finding.resolvedReason.clear();
-                ++reopened;
-            } else {
-                ++seenAgain;
-            }
-            finding.lastSeenAt = now;
-            finding.timesSeen += 1;
-            finding.displayName = detection.displayName;
-            finding.evidence = detection.evidence;
-            findings.updateLifecycle(finding);
-        }
-
-        int resolvedNotDetected = 0;
-        int resolvedReplaced = 0;
-        for (Finding& finding : existing) {
-            if (finding.status == FindingStatus::resolved || detectedKeys.contains(finding.fingerprint))
-                continue;
-            if (finding.baselineSnapshotId != snapshot->id) {
-                finding.resolvedReason = QStringLiteral("baseline_replaced");
-                ++resolvedReplaced;
-            } else if (comparedTypes.contains(finding.policyType)
-                       && !excludedKeys.contains({finding.policyType, finding.subjectExternalId})) {
-                finding.resolvedReason = QStringLiteral("not_detected");
-                ++resolvedNotDetected;
-            } else {
-                continue; // not compared this time: nothing is known about it
-            }
-            finding.status = FindingStatus::resolved;
-            finding.resolvedAt = now;
-            findings.updateLifecycle(finding);
-        }
-
-        const nlohmann::json counts{{"baseline_items", static_cast<int>(baseline.size())},
-                                    {"current_items", static_cast<int>(current.size())},
-                                    {"types_compared", static_cast<int>(comparedTypes.size())},
-                                    {"types_skipped", static_cast<int>(skipped.size())},
-                                    {"subjects_excluded", static_cast<int>(excluded.size())},
-                                    {"missing_policy", missing},
-                                    {"different_version", different},
-                                    {"unexpected_policy", unexpected},
-                                    {"findings_opened", opened},
-                                    {"findings_reopened", reopened},
-                                    {"findings_seen_again", seenAgain},
-                                    {"findings_resolved", resolvedNotDetected},
-                                    {"findings_baseline_replaced", resolvedReplaced}};
-        const QString message =
-            QStringLiteral("\"%1\" against \"%2\" (snapshot %3): %4 missing, %5 different, %6 "
-                           "unexpected; %7 new, %8 reopened, %9 resolved")
-                .arg(tenant->name, profile->name, QString::number(snapshot->id),
-                     QString::number(missing), QString::number(different),
-                     QString::number(unexpected), QString::number(opened),
-                     QString::number(reopened),
-                     QString::number(resolvedNotDetected + resolvedReplaced));
-        qCInfo(lcCompare).noquote() << "run" << recorder.runId() << message;
-        return recorder.finish(transaction,
-                               degraded ? RunOutcome::partiallySucceeded : RunOutcome::succeeded,
-                               counts, context, message);
-    }, baseContext);
+    const int missing = countOf(detections, ChangeType::missingPolicy);
+    const int different = countOf(detections, ChangeType::differentVersion);
+    const int unexpected = countOf(detections, ChangeType::unexpectedPolicy);
+    const nlohmann::json counts {{"baseline_items", static_cast<int>(sides.baseline.size())},
+                                 {"current_items", static_cast<int>(sides.current.size())},
+                                 {"types_compared", static_cast<int>(types.compared.size())},
+                                 {"types_skipped", static_cast<int>(types.skipped.size())},
+                                 {"subjects_excluded", static_cast<int>(sides.excluded.size())},
+                                 {"missing_policy", missing},
+                                 {"different_version", different},
+                                 {"unexpected_policy", unexpected},
+                                 {"findings_opened", lifecycle.opened},
+                                 {"findings_reopened", lifecycle.reopened},
+                                 {"findings_seen_again", lifecycle.seenAgain},
+                                 {"findings_resolved", lifecycle.resolvedNotDetected},
+                                 {"findings_baseline_replaced", lifecycle.resolvedReplaced}};
+    const QString message
+        = QStringLiteral("\"%1\" against \"%2\" (snapshot %3): %4 missing, %5 different, %6 "
+                         "unexpected; %7 new, %8 reopened, %9 resolved")
+              .arg(tenant.name, profile.name, QString::number(snapshot->id),
+                   QString::number(missing), QString::number(different),
+                   QString::number(unexpected), QString::number(lifecycle.opened),
+                   QString::number(lifecycle.reopened),
+                   QString::number(lifecycle.resolvedNotDetected + lifecycle.resolvedReplaced));
+    qCInfo(lcCompare).noquote() << "run" << recorder.runId() << message;
+    return recorder.finish(transaction,
+                           types.degraded ? RunOutcome::partiallySucceeded : RunOutcome::succeeded,
+                           counts, context, message);
 }
 
 } // namespace driftdesk

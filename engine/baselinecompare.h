@@ -45,6 +45,9 @@ public:
                                       std::optional<qint64> profileId);
 
 private:
+    RunResult perform(RunRecorder& recorder, const BaselineProfile& profile, const Tenant& tenant,
+                      nlohmann::json context, OperationControl& control);
+
     Database& m_database;
     qint64 m_workspaceId;
     const PolicyTypeRegistry& m_registry;

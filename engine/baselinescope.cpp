@@ -48,7 +48,8 @@ std::optional<BaselineScope> BaselineScope::fromJson(const nlohmann::json& docum
     }
     for (auto it = document.begin(); it != document.end(); ++it) {
         if (it.key() != "policy_types" && it.key() != "foundation_types") {
-            *error = QStringLiteral("scope: unknown key \"%1\"").arg(QString::fromStdString(it.key()));
+            *error
+                = QStringLiteral("scope: unknown key \"%1\"").arg(QString::fromStdString(it.key()));
             return std::nullopt;
         }
     }
@@ -65,7 +66,8 @@ std::optional<BaselineScope> BaselineScope::fromJson(const nlohmann::json& docum
         }
         for (const auto& value : *member) {
             if (!value.is_string()) {
-                *error = QStringLiteral("scope: %1 must hold type keys").arg(QLatin1String(names[i]));
+                *error
+                    = QStringLiteral("scope: %1 must hold type keys").arg(QLatin1String(names[i]));
                 return std::nullopt;
             }
             lists[i].append(toQString(value));
@@ -98,8 +100,8 @@ QStringList BaselineScope::effectiveTypes(const PolicyTypeRegistry& registry) co
     QStringList result;
     for (const auto& type : registry.types()) {
         const bool wanted = type.kind == PolicyTypeKind::Policy
-                                ? (m_policyTypes.isEmpty() || m_policyTypes.contains(type.key))
-                                : m_foundationTypes.contains(type.key);
+            ? (m_policyTypes.isEmpty() || m_policyTypes.contains(type.key))
+            : m_foundationTypes.contains(type.key);
         if (wanted)
             result.append(type.key);
     }

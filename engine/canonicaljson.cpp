@@ -182,8 +182,8 @@ std::string canonicalNumber(double value)
     // Shortest round-trip digits and decimal exponent, then ECMAScript's layout rules
     // (ECMA-262, Number::toString): digits d1..dk with value 0.d1..dk * 10^n.
     char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value,
-                                      std::chars_format::scientific);
+    const auto result
+        = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     std::string scientific(buffer, result.ptr);
 
     std::string sign;

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <libpq-fe.h>
 
@@ -103,6 +104,33 @@ QString ConnectionSettings::displayString() const
     if (host.startsWith(QLatin1Char('/')))
         text += QStringLiteral("?host=") + host;
     return text;
+}
+
+QString ConnectionSettings::toUrl() const
+{
+    if (m_backend == Backend::Sqlite)
+        return QStringLiteral("sqlite:") + m_sqlitePath;
+
+    QStringList query;
+    for (const auto& [key, value] : m_parameters) {
+        query.append(QString::fromLatin1(QUrl::toPercentEncoding(key)) + QLatin1Char('=')
+                     + QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    }
+    return QStringLiteral("postgresql://?") + query.join(QLatin1Char('&'));
+}
+
+ConnectionSettings ConnectionSettings::withPostgresParameter(const QString& key,
+                                                             const QString& value) const
+{
+    ConnectionSettings copy = *this;
+    for (auto& parameter : copy.m_parameters) {
+        if (parameter.first == key) {
+            parameter.second = value;
+            return copy;
+        }
+    }
+    copy.m_parameters.append({key, value});
+    return copy;
 }
 
 } // namespace driftdesk

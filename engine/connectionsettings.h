@@ -35,6 +35,12 @@ public:
     /// A form safe to show people and write to logs.
     QString displayString() const;
 
+    /// A URL that fromUrl() reads back into these settings (it never holds a password).
+    QString toUrl() const;
+
+    /// A copy with one libpq parameter set, e.g. another dbname on the same server.
+    ConnectionSettings withPostgresParameter(const QString& key, const QString& value) const;
+
 private:
     Backend m_backend = Backend::Sqlite;
     QString m_sqlitePath;

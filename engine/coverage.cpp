@@ -31,7 +31,8 @@ QString coverageGap(const QString& status, qint64 syncRunId)
 {
     if (status.isEmpty())
         return QStringLiteral("not covered by the latest inventory sync (run %1)").arg(syncRunId);
-    return QStringLiteral("%1 in the latest inventory sync (run %2)").arg(status, QString::number(syncRunId));
+    return QStringLiteral("%1 in the latest inventory sync (run %2)")
+        .arg(status, QString::number(syncRunId));
 }
 
 } // namespace driftdesk

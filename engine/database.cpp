@@ -80,7 +80,8 @@ std::unique_ptr<Database> Database::open(const ConnectionSettings& settings)
                 db.setUserName(value);
             else if (value.contains(QLatin1Char(';')))
                 throw EngineError(QStringLiteral("the connection parameter %1 cannot contain "
-                                                 "';'").arg(key));
+                                                 "';'")
+                                      .arg(key));
             else
                 options.append(quotedOption(key, value));
         }

@@ -63,9 +63,13 @@ QString readObject(const nlohmann::json& object, const QString& source,
     if (id == object.end() || !id->is_string() || id->get_ref<const std::string&>().empty())
         return QStringLiteral("%1 has no \"id\" string").arg(source);
 
+    // A standalone file's own errors need no prefix; a list element's name its position.
     const Classification classification = registry.classify(object, listCollection);
-    if (!classification.error.isEmpty())
-        return QStringLiteral("%1: %2").arg(source, classification.error);
+    if (!classification.error.isEmpty()) {
+        return source.contains(QLatin1Char('#'))
+            ? QStringLiteral("%1: %2").arg(source, classification.error)
+            : classification.error;
+    }
 
     out->policyType = classification.policyType;
     out->subjectType = classification.subjectType;
@@ -123,9 +127,10 @@ FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
             toQString(document.value("@odata.context", nlohmann::json())));
         for (std::size_t i = 0; i < value->size(); ++i) {
             ExportedObject object;
-            const QString source = task.relativePath + QStringLiteral("#/value/") + QString::number(i);
-            const QString error = readObject((*value)[i], source, listCollection, registry,
-                                             &object);
+            const QString source
+                = task.relativePath + QStringLiteral("#/value/") + QString::number(i);
+            const QString error
+                = readObject((*value)[i], source, listCollection, registry, &object);
             if (!error.isEmpty()) {
                 result.error = error;
                 result.objects.clear();
@@ -137,8 +142,7 @@ FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
     }
 
     ExportedObject object;
-    const QString error = readObject(document, QStringLiteral("the file"), {}, registry,
-                                     &object);
+    const QString error = readObject(document, QStringLiteral("the file"), {}, registry, &object);
     if (!error.isEmpty()) {
         result.error = error;
         return result;
@@ -192,7 +196,7 @@ ExportScan ExportReader::scan(const QString& rootPath) const
         tasks.push_back({absolutePath, root.relativeFilePath(absolutePath), folder});
     };
 
-    const QStringList jsonFilter{QStringLiteral("*.json"), QStringLiteral("*.JSON")};
+    const QStringList jsonFilter {QStringLiteral("*.json"), QStringLiteral("*.JSON")};
     for (const QString& name : root.entryList(jsonFilter, QDir::Files, QDir::Name))
         addFile(root.filePath(name), QString());
 
@@ -207,8 +211,7 @@ ExportScan ExportReader::scan(const QString& rootPath) const
         }
         // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
         QStringList files;
-        QDirIterator it(dir.absolutePath(), jsonFilter, QDir::Files,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(dir.absolutePath(), jsonFilter, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())
             files.append(it.next());
         files.sort();
@@ -221,7 +224,7 @@ ExportScan ExportReader::scan(const QString& rootPath) const
     const std::vector<FileResult> results = QtConcurrent::blockingMapped<std::vector<FileResult>>(
         tasks, [&registry, &isCancelled](const FileTask& task) {
             if (isCancelled && isCancelled())
-                return FileResult{};
+                return FileResult {};
             return readFile(task, registry);
         });
 

@@ -69,7 +69,10 @@ public:
     void setTypeFilter(const QStringList& types) { m_typeFilter = types; }
 
     /// Asked between files (from worker threads) whether to stop early.
-    void setCancelCheck(std::function<bool()> isCancelled) { m_isCancelled = std::move(isCancelled); }
+    void setCancelCheck(std::function<bool()> isCancelled)
+    {
+        m_isCancelled = std::move(isCancelled);
+    }
 
     ExportScan scan(const QString& rootPath) const;
 

@@ -11,7 +11,7 @@ QString findingRecurrenceKey(qint64 tenantId, qint64 snapshotId, const QString& 
 {
     const QChar bar(u'|');
     const QString text = QString::number(tenantId) + bar + QString::number(snapshotId) + bar
-                         + policyType + bar + subjectExternalId + bar + changeType;
+        + policyType + bar + subjectExternalId + bar + changeType;
     return QString::fromStdString(sha256Hex(text.toStdString()));
 }
 

@@ -57,8 +57,8 @@ FindingStore::FindingStore(Database& database, qint64 workspaceId)
 QList<Finding> FindingStore::list(const FindingFilter& filter)
 {
     QString sql = QStringLiteral("SELECT ") + findingColumns
-                  + QStringLiteral(" FROM findings WHERE workspace_id = ?");
-    QVariantList values{m_workspaceId};
+        + QStringLiteral(" FROM findings WHERE workspace_id = ?");
+    QVariantList values {m_workspaceId};
     if (filter.tenantId) {
         sql += QStringLiteral(" AND tenant_id = ?");
         values.append(*filter.tenantId);
@@ -118,13 +118,25 @@ qint64 FindingStore::insert(const Finding& finding)
                        "evidence, created_at, updated_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "RETURNING id"),
-        {m_workspaceId, finding.tenantId, finding.baselineProfileId, finding.baselineSnapshotId,
-         finding.policyType, finding.subjectType, finding.subjectExternalId,
-         textOrNull(finding.displayName), finding.changeType, finding.severity, finding.status,
-         finding.fingerprint, textOrNull(finding.recurrenceKey), finding.scopeKey,
+        {m_workspaceId,
+         finding.tenantId,
+         finding.baselineProfileId,
+         finding.baselineSnapshotId,
+         finding.policyType,
+         finding.subjectType,
+         finding.subjectExternalId,
+         textOrNull(finding.displayName),
+         finding.changeType,
+         finding.severity,
+         finding.status,
+         finding.fingerprint,
+         textOrNull(finding.recurrenceKey),
+         finding.scopeKey,
          m_database.timestampValue(finding.firstSeenAt),
-         m_database.timestampValue(finding.lastSeenAt), finding.timesSeen,
-         toJsonColumn(finding.evidence), m_database.timestampValue(finding.firstSeenAt),
+         m_database.timestampValue(finding.lastSeenAt),
+         finding.timesSeen,
+         toJsonColumn(finding.evidence),
+         m_database.timestampValue(finding.firstSeenAt),
          m_database.timestampValue(finding.lastSeenAt)});
     query.next();
     return query.value(0).toLongLong();
@@ -139,8 +151,8 @@ void FindingStore::updateLifecycle(const Finding& finding)
         {textOrNull(finding.displayName), finding.status,
          m_database.timestampValue(finding.lastSeenAt), finding.timesSeen,
          m_database.timestampValue(finding.resolvedAt), textOrNull(finding.resolvedReason),
-         toJsonColumn(finding.evidence),
-         m_database.timestampValue(QDateTime::currentDateTimeUtc()), m_workspaceId, finding.id});
+         toJsonColumn(finding.evidence), m_database.timestampValue(QDateTime::currentDateTimeUtc()),
+         m_workspaceId, finding.id});
 }
 
 void FindingStore::acknowledge(qint64 id, const QString& user, const QString& note)
@@ -150,8 +162,8 @@ void FindingStore::acknowledge(qint64 id, const QString& user, const QString& no
         QStringLiteral("UPDATE findings SET status = ?, acknowledged_at = ?, acknowledged_by = ?, "
                        "acknowledgement_note = ?, updated_at = ? "
                        "WHERE workspace_id = ? AND id = ? AND status <> ?"),
-        {FindingStatus::acknowledged, now, textOrNull(user), textOrNull(note), now,
-         m_workspaceId, id, FindingStatus::resolved});
+        {FindingStatus::acknowledged, now, textOrNull(user), textOrNull(note), now, m_workspaceId,
+         id, FindingStatus::resolved});
     if (query.numRowsAffected() != 1)
         throw EngineError(QStringLiteral("finding %1 does not exist or is resolved").arg(id));
 }

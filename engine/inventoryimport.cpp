@@ -9,7 +9,6 @@
 #include "logging.h"
 #include "tenantstore.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QMap>
 #include <QSet>
@@ -27,12 +26,107 @@ struct TypeCoverage
     QStringList errors;
 };
 
+/// What a scan means for the tenant's inventory: coverage per type, objects per type, and the
+/// subjects two objects claim.
+struct ImportPlan
+{
+    std::map<QString, TypeCoverage> coverage;
+    std::map<QString, std::vector<const ExportedObject*>> objectsByType;
+    QMap<QString, QSet<QString>> ambiguousIdsByType;
+    nlohmann::json ambiguous = nlohmann::json::array();
+    nlohmann::json fileErrors = nlohmann::json::array();
+};
+
 /// Types a folder can hold; for the export root or an unknown folder, every covered type.
 QStringList typesAffectedBy(const QString& folder, const QStringList& coveredTypes,
                             const PolicyTypeRegistry& registry)
 {
-    const QStringList folderTypes = folder.isEmpty() ? QStringList() : registry.typesForFolder(folder);
+    const QStringList folderTypes
+        = folder.isEmpty() ? QStringList() : registry.typesForFolder(folder);
     return folderTypes.isEmpty() ? coveredTypes : folderTypes;
+}
+
+void degrade(std::map<QString, TypeCoverage>& coverage, const QStringList& types,
+             const QString& status, const QString& error)
+{
+    for (const QString& type : types) {
+        const auto entry = coverage.find(type);
+        if (entry == coverage.end())
+            continue;
+        if (entry->second.status != CoverageStatus::failed)
+            entry->second.status = status;
+        entry->second.errors.append(error);
+    }
+}
+
+ImportPlan planImport(const ExportScan& scan, const QStringList& typeFilter,
+                      const PolicyTypeRegistry& registry)
+{
+    ImportPlan plan;
+
+    // A type is covered when its folder exists or objects of it were read; a filter names the
+    // covered types outright.
+    QStringList covered = typeFilter;
+    if (covered.isEmpty()) {
+        for (const QString& folder : scan.folders)
+            covered += registry.typesForFolder(folder);
+        for (const auto& object : scan.objects)
+            covered.append(object.policyType);
+        covered.removeDuplicates();
+    }
+    for (const QString& type : covered)
+        plan.coverage[type];
+
+    for (const auto& failure : scan.folderFailures) {
+        degrade(plan.coverage, typesAffectedBy(failure.folder, covered, registry),
+                CoverageStatus::failed, failure.folder + QStringLiteral(": ") + failure.message);
+    }
+    for (const auto& error : scan.fileErrors) {
+        plan.fileErrors.push_back(
+            {{"file", error.file.toStdString()}, {"error", error.message.toStdString()}});
+        degrade(plan.coverage, typesAffectedBy(error.folder, covered, registry),
+                CoverageStatus::partial, error.file + QStringLiteral(": ") + error.message);
+    }
+
+    QMap<QPair<QString, QString>, QStringList> filesBySubject;
+    for (const auto& object : scan.objects) {
+        plan.objectsByType[object.policyType].push_back(&object);
+        filesBySubject[{object.policyType, object.externalId}].append(object.sourceFile);
+        plan.coverage[object.policyType].itemCount += 1;
+    }
+    for (auto it = filesBySubject.cbegin(); it != filesBySubject.cend(); ++it) {
+        if (it.value().size() < 2)
+            continue;
+        plan.ambiguousIdsByType[it.key().first].insert(it.key().second);
+        plan.ambiguous.push_back({{"policy_type", it.key().first.toStdString()},
+                                  {"subject_external_id", it.key().second.toStdString()},
+                                  {"reason", "duplicate_id"},
+                                  {"files", toJsonArray(it.value())}});
+    }
+    return plan;
+}
+
+nlohmann::json coverageJson(const std::map<QString, TypeCoverage>& coverage,
+                            const PolicyTypeRegistry& registry)
+{
+    nlohmann::json policies = nlohmann::json::object();
+    nlohmann::json foundations = nlohmann::json::object();
+    for (const auto& [type, entry] : coverage) {
+        const PolicyTypeInfo* info = registry.find(type);
+        const bool foundation = info && info->kind == PolicyTypeKind::Foundation;
+        (foundation ? foundations : policies)[type.toStdString()]
+            = {{"status", entry.status.toStdString()},
+               {"item_count", entry.itemCount},
+               {"errors", toJsonArray(entry.errors)}};
+    }
+    return {{"coverage", {{"policy_types", policies}, {"foundation_types", foundations}}}};
+}
+
+int countWithStatus(const std::map<QString, TypeCoverage>& coverage, const QString& status)
+{
+    return static_cast<int>(std::count_if(coverage.begin(), coverage.end(), [&](const auto& e) {
+        return e.second.status == status;
+    }));
 }
 
 } // namespace
@@ -55,156 +149,84 @@ RunResult InventoryImport::run(const ImportRequest& request, OperationControl& c
     }
 
     const QString folder = QFileInfo(request.folder).absoluteFilePath();
-    nlohmann::json baseContext{{"source_folder", folder.toStdString()}};
+    nlohmann::json context {{"source_folder", folder.toStdString()}};
     if (!request.types.isEmpty())
-        baseContext["type_filter"] = toJsonArray(request.types);
-
+        context["type_filter"] = toJsonArray(request.types);
     RunRecorder recorder(m_database, m_workspaceId, RunType::inventorySync, request.tenantId,
                          std::nullopt);
-    return recorder.guard([&]() -> RunResult {
-        control.progress(0, 3, QStringLiteral("Reading %1").arg(folder));
+    return recorder.guard([&] { return perform(recorder, request, folder, context, control); },
+                          context);
+}
 
-        // Parsing happens outside any transaction: it needs no database.
-        ExportReader reader(m_registry);
-        reader.setTypeFilter(request.types);
-        reader.setCancelCheck([&control] { return control.isCancelled(); });
-        const ExportScan scan = reader.scan(folder);
+RunResult InventoryImport::perform(RunRecorder& recorder, const ImportRequest& request,
+                                   const QString& folder, nlohmann::json context,
+                                   OperationControl& control)
+{
+    // Reading and parsing need no database, so they happen before the transaction.
+    control.progress(0, 2, QStringLiteral("Reading %1").arg(folder));
+    ExportReader reader(m_registry);
+    reader.setTypeFilter(request.types);
+    reader.setCancelCheck([&control] { return control.isCancelled(); });
+    const ExportScan scan = reader.scan(folder);
+    checkpoint(control);
+    if (!scan.rootError.isEmpty())
+        throw EngineError(scan.rootError);
+
+    const ImportPlan plan = planImport(scan, request.types, m_registry);
+    context["inventory"] = coverageJson(plan.coverage, m_registry);
+    context["ambiguous_subjects"] = plan.ambiguous;
+    context["file_errors"] = plan.fileErrors;
+
+    // Replace the tenant's items of every type that succeeded; the others keep theirs.
+    control.progress(1, 2, QStringLiteral("Writing inventory"));
+    Transaction transaction(m_database);
+    InventoryStore inventory(m_database, m_workspaceId);
+    int itemsStored = 0;
+    QStringList replacedTypes;
+    for (const auto& [type, entry] : plan.coverage) {
         checkpoint(control);
+        if (entry.status != CoverageStatus::succeeded)
+            continue;
+        const auto objects = plan.objectsByType.find(type);
+        const std::vector<const ExportedObject*> none;
+        const auto& list = objects != plan.objectsByType.end() ? objects->second : none;
+        inventory.replaceType(request.tenantId, type, list, plan.ambiguousIdsByType.value(type),
+                              recorder.runId());
+        itemsStored += static_cast<int>(list.size());
+        replacedTypes.append(type);
+    }
+    context["replaced_types"] = toJsonArray(replacedTypes);
 
-        nlohmann::json context = baseContext;
-        if (!scan.rootError.isEmpty())
-            throw EngineError(scan.rootError);
+    const int succeeded = countWithStatus(plan.coverage, CoverageStatus::succeeded);
+    const int partial = countWithStatus(plan.coverage, CoverageStatus::partial);
+    const int failed = countWithStatus(plan.coverage, CoverageStatus::failed);
+    const nlohmann::json counts {{"files_read", scan.filesRead},
+                                 {"files_failed", static_cast<int>(scan.fileErrors.size())},
+                                 {"bytes_read", scan.bytesRead},
+                                 {"items_read", static_cast<int>(scan.objects.size())},
+                                 {"items_stored", itemsStored},
+                                 {"types_covered", static_cast<int>(plan.coverage.size())},
+                                 {"types_succeeded", succeeded},
+                                 {"types_partial", partial},
+                                 {"types_failed", failed},
+                                 {"ambiguous_subjects", static_cast<int>(plan.ambiguous.size())}};
 
-        // Which types this sync covers.
-        QStringList coveredTypes = request.types;
-        if (coveredTypes.isEmpty()) {
-            for (const QString& name : scan.folders)
-                coveredTypes += m_registry.typesForFolder(name);
-            for (const auto& object : scan.objects)
-                coveredTypes.append(object.policyType);
-            coveredTypes.removeDuplicates();
-        }
-        std::map<QString, TypeCoverage> coverage;
-        for (const QString& type : coveredTypes)
-            coverage[type];
+    QString outcome = RunOutcome::succeeded;
+    if (plan.coverage.empty() && !scan.fileErrors.empty())
+        outcome = RunOutcome::failed;
+    else if (partial > 0 || failed > 0 || !scan.fileErrors.empty())
+        outcome = RunOutcome::partiallySucceeded;
 
-        for (const auto& failure : scan.folderFailures) {
-            for (const QString& type : typesAffectedBy(failure.folder, coveredTypes, m_registry)) {
-                auto entry = coverage.find(type);
-                if (entry == coverage.end())
-                    continue;
-                entry->second.status = CoverageStatus::failed;
-                entry->second.errors.append(QStringLiteral("%1: %2").arg(failure.folder,
-                                                                         failure.message));
-            }
-        }
-        auto fileErrors = nlohmann::json::array();
-        for (const auto& error : scan.fileErrors) {
-            fileErrors.push_back({{"file", error.file.toStdString()},
-                                  {"error", error.message.toStdString()}});
-            for (const QString& type : typesAffectedBy(error.folder, coveredTypes, m_registry)) {
-                auto entry = coverage.find(type);
-                if (entry == coverage.end())
-                    continue;
-                if (entry->second.status == CoverageStatus::succeeded)
-                    entry->second.status = CoverageStatus::partial;
-                entry->second.errors.append(QStringLiteral("%1: %2").arg(error.file, error.message));
-            }
-        }
-
-        // Objects by type, and subjects that two objects claim.
-        std::map<QString, std::vector<const ExportedObject*>> objectsByType;
-        QMap<QPair<QString, QString>, QStringList> filesBySubject;
-        for (const auto& object : scan.objects) {
-            objectsByType[object.policyType].push_back(&object);
-            filesBySubject[{object.policyType, object.externalId}].append(object.sourceFile);
-            coverage[object.policyType].itemCount += 1;
-        }
-        auto ambiguous = nlohmann::json::array();
-        QMap<QString, QSet<QString>> ambiguousIdsByType;
-        for (auto it = filesBySubject.cbegin(); it != filesBySubject.cend(); ++it) {
-            if (it.value().size() < 2)
-                continue;
-            ambiguousIdsByType[it.key().first].insert(it.key().second);
-            ambiguous.push_back({{"policy_type", it.key().first.toStdString()},
-                                 {"subject_external_id", it.key().second.toStdString()},
-                                 {"reason", "duplicate_id"},
-                                 {"files", toJsonArray(it.value())}});
-        }
-
-        nlohmann::json policyCoverage = nlohmann::json::object();
-        nlohmann::json foundationCoverage = nlohmann::json::object();
-        int succeeded = 0;
-        int partial = 0;
-        int failed = 0;
-        for (const auto& [type, entry] : coverage) {
-            const PolicyTypeInfo* info = m_registry.find(type);
-            nlohmann::json json{{"status", entry.status.toStdString()},
-                                {"item_count", entry.itemCount},
-                                {"errors", toJsonArray(entry.errors)}};
-            if (info && info->kind == PolicyTypeKind::Foundation)
-                foundationCoverage[type.toStdString()] = json;
-            else
-                policyCoverage[type.toStdString()] = json;
-            succeeded += entry.status == CoverageStatus::succeeded;
-            partial += entry.status == CoverageStatus::partial;
-            failed += entry.status == CoverageStatus::failed;
-        }
-        context["inventory"] = {{"coverage",
-                                 {{"policy_types", policyCoverage},
-                                  {"foundation_types", foundationCoverage}}}};
-        context["ambiguous_subjects"] = ambiguous;
-        context["file_errors"] = fileErrors;
-
-        control.progress(1, 3, QStringLiteral("Writing inventory"));
-        Transaction transaction(m_database);
-        InventoryStore inventory(m_database, m_workspaceId);
-        int itemsStored = 0;
-        QStringList replacedTypes;
-        for (const auto& [type, entry] : coverage) {
-            checkpoint(control);
-            if (entry.status != CoverageStatus::succeeded)
-                continue;
-            const auto objects = objectsByType.find(type);
-            const std::vector<const ExportedObject*> none;
-            const auto& list = objects != objectsByType.end() ? objects->second : none;
-            inventory.replaceType(request.tenantId, type, list, ambiguousIdsByType.value(type),
-                                  recorder.runId());
-            itemsStored += static_cast<int>(list.size());
-            replacedTypes.append(type);
-        }
-        context["replaced_types"] = toJsonArray(replacedTypes);
-
-        const nlohmann::json counts{{"files_read", scan.filesRead},
-                                    {"files_failed", static_cast<int>(scan.fileErrors.size())},
-                                    {"bytes_read", scan.bytesRead},
-                                    {"items_read", static_cast<int>(scan.objects.size())},
-                                    {"items_stored", itemsStored},
-                                    {"types_covered", static_cast<int>(coverage.size())},
-                                    {"types_succeeded", succeeded},
-                                    {"types_partial", partial},
-                                    {"types_failed", failed},
-                                    {"ambiguous_subjects", static_cast<int>(ambiguous.size())}};
-
-        QString outcome = RunOutcome::succeeded;
-        if (coverage.empty() && !scan.fileErrors.empty())
-            outcome = RunOutcome::failed;
-        else if (partial > 0 || failed > 0 || !scan.fileErrors.empty())
-            outcome = RunOutcome::partiallySucceeded;
-
-        const QString message =
-            QStringLiteral("read %1 items from %2 files (%3 unreadable); %4 of %5 types "
-                           "succeeded; %6 ambiguous subjects")
-                .arg(scan.objects.size())
-                .arg(scan.filesRead + static_cast<int>(scan.fileErrors.size()))
-                .arg(scan.fileErrors.size())
-                .arg(succeeded)
-                .arg(coverage.size())
-                .arg(ambiguous.size());
-        control.progress(3, 3, QStringLiteral("Done"));
-        qCInfo(lcImport).noquote() << "run" << recorder.runId() << message;
-        return recorder.finish(transaction, outcome, counts, context, message);
-    }, baseContext);
+    const QString message = QStringLiteral("read %1 items from %2 files (%3 unreadable); %4 of "
+                                           "%5 types succeeded; %6 ambiguous subjects")
+                                .arg(scan.objects.size())
+                                .arg(scan.filesRead + static_cast<int>(scan.fileErrors.size()))
+                                .arg(scan.fileErrors.size())
+                                .arg(succeeded)
+                                .arg(plan.coverage.size())
+                                .arg(plan.ambiguous.size());
+    qCInfo(lcImport).noquote() << "run" << recorder.runId() << message;
+    return recorder.finish(transaction, outcome, counts, context, message);
 }
 
 } // namespace driftdesk

@@ -35,6 +35,9 @@ public:
     RunResult run(const ImportRequest& request, OperationControl& control);
 
 private:
+    RunResult perform(RunRecorder& recorder, const ImportRequest& request, const QString& folder,
+                      nlohmann::json context, OperationControl& control);
+
     Database& m_database;
     qint64 m_workspaceId;
     const PolicyTypeRegistry& m_registry;

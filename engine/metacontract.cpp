@@ -16,14 +16,14 @@ namespace {
 // Version 1 drops server-managed and presentation members at the top level. Names and
 // descriptions are not configuration: a rename is not drift.
 constexpr std::array<std::string_view, 9> v1TopLevelExclusions = {
-    "createdDateTime", "lastModifiedDateTime", "version", "settingCount", "displayName",
-    "name", "description", "roleScopeTagIds", "assignments",
+    "createdDateTime", "lastModifiedDateTime", "version",     "settingCount", "displayName", "name",
+    "description",     "roleScopeTagIds",      "assignments",
 };
 
 bool v1DropsAtAnyDepth(const std::string& key)
 {
     return key == "id" || key.find("@odata") != std::string::npos
-           || (!key.empty() && key.front() == '#');
+        || (!key.empty() && key.front() == '#');
 }
 
 nlohmann::json v1Strip(const nlohmann::json& value)
@@ -63,9 +63,9 @@ nlohmann::json v1Payload(const nlohmann::json& object)
 
     auto topLevel = nlohmann::json::object();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        const bool excluded = std::find(v1TopLevelExclusions.begin(), v1TopLevelExclusions.end(),
-                                        it.key())
-                              != v1TopLevelExclusions.end();
+        const bool excluded
+            = std::find(v1TopLevelExclusions.begin(), v1TopLevelExclusions.end(), it.key())
+            != v1TopLevelExclusions.end();
         if (!excluded)
             topLevel.emplace(it.key(), it.value());
     }

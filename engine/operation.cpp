@@ -38,8 +38,7 @@ RunResult RunRecorder::finishWithoutWork(const QString& outcome, const nlohmann:
     return finish(transaction, outcome, counts, context, message);
 }
 
-RunResult RunRecorder::guard(const std::function<RunResult()>& work,
-                             const nlohmann::json& context)
+RunResult RunRecorder::guard(const std::function<RunResult()>& work, const nlohmann::json& context)
 {
     QString outcome;
     QString message;

@@ -48,7 +48,7 @@ struct OperationCancelled
 inline void checkpoint(const OperationControl& control)
 {
     if (control.isCancelled())
-        throw OperationCancelled{};
+        throw OperationCancelled {};
 }
 
 /// Records one run from start to outcome. The run row is committed before the work begins, so
@@ -62,9 +62,8 @@ public:
     qint64 runId() const { return m_result.runId; }
 
     /// Completes the run inside `transaction` and commits both together.
-    RunResult finish(Transaction& transaction, const QString& outcome,
-                     const nlohmann::json& counts, const nlohmann::json& context,
-                     const QString& message);
+    RunResult finish(Transaction& transaction, const QString& outcome, const nlohmann::json& counts,
+                     const nlohmann::json& context, const QString& message);
 
     /// Completes a run that wrote nothing (for example one that is blocked).
     RunResult finishWithoutWork(const QString& outcome, const nlohmann::json& counts,

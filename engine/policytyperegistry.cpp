@@ -20,9 +20,9 @@ QStringList stringList(const nlohmann::json& entry, const char* name, const QStr
     if (it == entry.end())
         return values;
     if (!it->is_array())
-        throw std::runtime_error(
-            QStringLiteral("policy type %1: %2 must be a list").arg(key, QLatin1String(name))
-                .toStdString());
+        throw std::runtime_error(QStringLiteral("policy type %1: %2 must be a list")
+                                     .arg(key, QLatin1String(name))
+                                     .toStdString());
     for (const auto& value : *it) {
         if (!value.is_string())
             throw std::runtime_error(QStringLiteral("policy type %1: %2 must hold strings")
@@ -70,9 +70,9 @@ PolicyTypeRegistry PolicyTypeRegistry::fromJson(const nlohmann::json& document)
             if (info.key.isEmpty())
                 throw std::runtime_error("policy type registry: an entry has no key");
             if (registry.find(info.key))
-                throw std::runtime_error(
-                    QStringLiteral("policy type registry: %1 is listed twice").arg(info.key)
-                        .toStdString());
+                throw std::runtime_error(QStringLiteral("policy type registry: %1 is listed twice")
+                                             .arg(info.key)
+                                             .toStdString());
             info.label = stringMember(entry, "label");
             info.kind = kind;
             info.odataTypes = stringList(entry, "odata_types", info.key);

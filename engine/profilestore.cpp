@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profilestore.h"
 
-#include "engineerror.h"
 #include "currentuser.h"
+#include "engineerror.h"
 #include "jsonconvert.h"
 #include "sqlvalues.h"
-
 
 namespace driftdesk {
 
 namespace {
 
-const QString profileColumns = QStringLiteral(
-    "id, workspace_id, name, description, version_label, status, scope_jsonb, "
-    "active_snapshot_id, created_by_user_id, created_at, updated_at");
+const QString profileColumns
+    = QStringLiteral("id, workspace_id, name, description, version_label, status, scope_jsonb, "
+                     "active_snapshot_id, created_by_user_id, created_at, updated_at");
 
 BaselineProfile readProfile(const QSqlQuery& query)
 {
@@ -43,7 +42,7 @@ ProfileStore::ProfileStore(Database& database, qint64 workspaceId)
 bool ProfileStore::isValidStatus(const QString& status)
 {
     return status == QLatin1String("draft") || status == QLatin1String("active")
-           || status == QLatin1String("archived");
+        || status == QLatin1String("archived");
 }
 
 void ProfileStore::validate(const ProfileDraft& draft, std::optional<qint64> existingId)
@@ -72,8 +71,8 @@ BaselineProfile ProfileStore::create(const ProfileDraft& draft)
                        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ")
             + profileColumns,
         {m_workspaceId, draft.name.trimmed(), textValue(draft.description),
-         textValue(draft.versionLabel), draft.status, toJsonColumn(draft.scope.toJson()), textOrNull(currentUserName()), now,
-         now});
+         textValue(draft.versionLabel), draft.status, toJsonColumn(draft.scope.toJson()),
+         textOrNull(currentUserName()), now, now});
     query.next();
     return readProfile(query);
 }
@@ -87,8 +86,7 @@ BaselineProfile ProfileStore::update(qint64 id, const ProfileDraft& draft)
                        "WHERE workspace_id = ? AND id = ? RETURNING ")
             + profileColumns,
         {draft.name.trimmed(), textValue(draft.description), textValue(draft.versionLabel),
-         draft.status,
-         toJsonColumn(draft.scope.toJson()),
+         draft.status, toJsonColumn(draft.scope.toJson()),
          m_database.timestampValue(QDateTime::currentDateTimeUtc()), m_workspaceId, id});
     if (!query.next())
         throw EngineError(QStringLiteral("there is no baseline profile with id %1").arg(id));

@@ -58,13 +58,12 @@ qint64 RunStore::start(const QString& type, std::optional<qint64> tenantId,
 void RunStore::complete(qint64 runId, const QString& outcome, const nlohmann::json& summaryCounts,
                         const nlohmann::json& context)
 {
-    m_database.run(QStringLiteral("UPDATE operation_runs SET status = ?, outcome = ?, "
-                                  "summary_counts = ?, context = ?, completed_at = ? "
-                                  "WHERE workspace_id = ? AND id = ?"),
-                   {RunStatus::completed, outcome, toJsonColumn(summaryCounts),
-                    toJsonColumn(context),
-                    m_database.timestampValue(QDateTime::currentDateTimeUtc()), m_workspaceId,
-                    runId});
+    m_database.run(
+        QStringLiteral("UPDATE operation_runs SET status = ?, outcome = ?, "
+                       "summary_counts = ?, context = ?, completed_at = ? "
+                       "WHERE workspace_id = ? AND id = ?"),
+        {RunStatus::completed, outcome, toJsonColumn(summaryCounts), toJsonColumn(context),
+         m_database.timestampValue(QDateTime::currentDateTimeUtc()), m_workspaceId, runId});
 }
 
 std::optional<OperationRun> RunStore::byId(qint64 id)
@@ -81,8 +80,8 @@ std::optional<OperationRun> RunStore::byId(qint64 id)
 QList<OperationRun> RunStore::list(const RunFilter& filter)
 {
     QString sql = QStringLiteral("SELECT ") + runColumns
-                  + QStringLiteral(" FROM operation_runs WHERE workspace_id = ?");
-    QVariantList values{m_workspaceId};
+        + QStringLiteral(" FROM operation_runs WHERE workspace_id = ?");
+    QVariantList values {m_workspaceId};
     if (filter.tenantId) {
         sql += QStringLiteral(" AND tenant_id = ?");
         values.append(*filter.tenantId);

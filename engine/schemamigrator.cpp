@@ -23,11 +23,10 @@ QString resourceFolder(Backend backend)
                                       : QStringLiteral(":/driftdesk/sql/postgresql");
 }
 
-const QString createLedger = QStringLiteral(
-    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-    " version integer PRIMARY KEY,"
-    " name text NOT NULL,"
-    " applied_at text NOT NULL)");
+const QString createLedger = QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                            " version integer PRIMARY KEY,"
+                                            " name text NOT NULL,"
+                                            " applied_at text NOT NULL)");
 
 } // namespace
 
@@ -103,23 +102,23 @@ SchemaMigrator::Outcome SchemaMigrator::migrate()
             m_database.run(QStringLiteral("SELECT pg_advisory_xact_lock(7357001)"));
         }
         m_database.run(createLedger);
-        QSqlQuery applied = m_database.run(
-            QStringLiteral("SELECT 1 FROM schema_migrations WHERE version = ?"),
-            {migration.version});
+        QSqlQuery applied
+            = m_database.run(QStringLiteral("SELECT 1 FROM schema_migrations WHERE version = ?"),
+                             {migration.version});
         if (applied.next())
             continue;
 
-        qCInfo(lcMigration).noquote() << "applying migration" << migration.version
-                                      << migration.name;
+        qCInfo(lcMigration).noquote()
+            << "applying migration" << migration.version << migration.name;
         for (const QString& statement : splitStatements(script))
             m_database.run(statement);
-        m_database.run(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
-                                      "VALUES (?, ?, ?)"),
-                       {migration.version, migration.name,
-                        toRfc3339(QDateTime::currentDateTimeUtc())});
+        m_database.run(
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
+                           "VALUES (?, ?, ?)"),
+            {migration.version, migration.name, toRfc3339(QDateTime::currentDateTimeUtc())});
         transaction.commit();
-        outcome.applied.append(QStringLiteral("%1_%2").arg(migration.version, 4, 10,
-                                                           QLatin1Char('0'))
+        outcome.applied.append(QStringLiteral("%1_%2")
+                                   .arg(migration.version, 4, 10, QLatin1Char('0'))
                                    .arg(migration.name));
     }
 

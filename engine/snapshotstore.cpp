@@ -61,11 +61,11 @@ std::optional<BaselineSnapshot> SnapshotStore::byIdentity(qint64 profileId,
 QList<BaselineSnapshot> SnapshotStore::listForProfile(qint64 profileId)
 {
     QList<BaselineSnapshot> result;
-    QSqlQuery query = m_database.run(
-        QStringLiteral("SELECT ") + snapshotColumns
-            + QStringLiteral(" FROM baseline_snapshots WHERE workspace_id = ? "
-                             "AND baseline_profile_id = ? ORDER BY id DESC"),
-        {m_workspaceId, profileId});
+    QSqlQuery query
+        = m_database.run(QStringLiteral("SELECT ") + snapshotColumns
+                             + QStringLiteral(" FROM baseline_snapshots WHERE workspace_id = ? "
+                                              "AND baseline_profile_id = ? ORDER BY id DESC"),
+                         {m_workspaceId, profileId});
     while (query.next())
         result.append(readSnapshot(query));
     return result;
@@ -91,9 +91,14 @@ qint64 SnapshotStore::insert(const BaselineSnapshot& snapshot,
         "subject_external_id, policy_type, baseline_hash, meta_jsonb, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const BaselineSnapshotItem& item : items) {
-        const QVariantList values{snapshotId,       item.subjectType, item.subjectExternalId,
-                                  item.policyType,  item.baselineHash, toJsonColumn(item.meta),
-                                  now,              now};
+        const QVariantList values {snapshotId,
+                                   item.subjectType,
+                                   item.subjectExternalId,
+                                   item.policyType,
+                                   item.baselineHash,
+                                   toJsonColumn(item.meta),
+                                   now,
+                                   now};
         for (int i = 0; i < values.size(); ++i)
             insertItem.bindValue(i, values.at(i));
         Database::exec(insertItem);

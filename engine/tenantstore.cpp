@@ -10,8 +10,8 @@ namespace driftdesk {
 
 namespace {
 
-const QString tenantColumns = QStringLiteral(
-    "id, workspace_id, name, external_id, created_at, updated_at");
+const QString tenantColumns
+    = QStringLiteral("id, workspace_id, name, external_id, created_at, updated_at");
 
 Tenant readTenant(const QSqlQuery& query)
 {
@@ -43,7 +43,8 @@ Tenant TenantStore::add(const QString& name, const QString& externalId)
     if (!externalId.trimmed().isEmpty()) {
         const QUuid uuid = QUuid::fromString(externalId.trimmed());
         if (uuid.isNull())
-            throw EngineError(QStringLiteral("--external-id: \"%1\" is not a GUID").arg(externalId));
+            throw EngineError(
+                QStringLiteral("--external-id: \"%1\" is not a GUID").arg(externalId));
         normalizedId = uuid.toString(QUuid::WithoutBraces);
     }
 
@@ -53,7 +54,8 @@ Tenant TenantStore::add(const QString& name, const QString& externalId)
         {m_workspaceId, trimmedName, textOrNull(normalizedId)});
     if (taken.next()) {
         if (taken.value(0).toString() == trimmedName)
-            throw EngineError(QStringLiteral("a tenant named \"%1\" already exists").arg(trimmedName));
+            throw EngineError(
+                QStringLiteral("a tenant named \"%1\" already exists").arg(trimmedName));
         throw EngineError(QStringLiteral("tenant \"%1\" already has the external id %2")
                               .arg(taken.value(0).toString(), normalizedId));
     }
@@ -112,11 +114,12 @@ Tenant TenantStore::resolve(const QString& nameOrId)
 void TenantStore::remove(qint64 id)
 {
     Transaction transaction(m_database);
-    QSqlQuery query = m_database.run(
-        QStringLiteral("DELETE FROM tenants WHERE workspace_id = ? AND id = ?"),
-        {m_workspaceId, id});
+    QSqlQuery query
+        = m_database.run(QStringLiteral("DELETE FROM tenants WHERE workspace_id = ? AND id = ?"),
+                         {m_workspaceId, id});
     if (query.numRowsAffected() != 1)
-        throw EngineError(QStringLiteral("there is no tenant with id %1 in this workspace").arg(id));
+        throw EngineError(
+            QStringLiteral("there is no tenant with id %1 in this workspace").arg(id));
     transaction.commit();
 }
 

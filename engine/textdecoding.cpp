@@ -31,9 +31,8 @@ DecodedText decodeUtf16(QByteArrayView bytes, QStringConverter::Encoding encodin
     DecodedText result;
     result.encoding = name;
     if (bytes.size() % 2 != 0) {
-        result.error = QStringLiteral("%1 text has an odd number of bytes (%2)")
-                           .arg(name)
-                           .arg(bytes.size());
+        result.error
+            = QStringLiteral("%1 text has an odd number of bytes (%2)").arg(name).arg(bytes.size());
         return result;
     }
 

@@ -28,8 +28,8 @@ Workspace WorkspaceStore::add(const QString& name)
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         throw EngineError(QStringLiteral("a workspace needs a name"));
-    QSqlQuery existing = m_database.run(QStringLiteral("SELECT 1 FROM workspaces WHERE name = ?"),
-                                        {trimmed});
+    QSqlQuery existing
+        = m_database.run(QStringLiteral("SELECT 1 FROM workspaces WHERE name = ?"), {trimmed});
     if (existing.next())
         throw EngineError(QStringLiteral("a workspace named \"%1\" already exists").arg(trimmed));
 

@@ -17,7 +17,7 @@ using namespace driftdesk;
 
 namespace {
 
-const QStringList findingColumns{
+const QStringList findingColumns {
     QStringLiteral("id"),
     QStringLiteral("tenant_id"),
     QStringLiteral("baseline_profile_id"),
@@ -56,9 +56,8 @@ int listFindings(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List drift findings."));
-    const QCommandLineOption tenantOption(QStringLiteral("tenant"),
-                                          QStringLiteral("Tenant name or id."),
-                                          QStringLiteral("tenant"));
+    const QCommandLineOption tenantOption(
+        QStringLiteral("tenant"), QStringLiteral("Tenant name or id."), QStringLiteral("tenant"));
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            QStringLiteral("Profile name or id."),
                                            QStringLiteral("profile"));
@@ -69,11 +68,10 @@ int listFindings(CliContext& context, const QStringList& args)
         QStringLiteral("change-type"),
         QStringLiteral("missing_policy, different_version or unexpected_policy."),
         QStringLiteral("type"));
-    const QCommandLineOption policyTypeOption(QStringLiteral("policy-type"),
-                                              QStringLiteral("Policy type key."),
-                                              QStringLiteral("key"));
-    const QStringList formats{QStringLiteral("table"), QStringLiteral("json"),
-                              QStringLiteral("csv")};
+    const QCommandLineOption policyTypeOption(
+        QStringLiteral("policy-type"), QStringLiteral("Policy type key."), QStringLiteral("key"));
+    const QStringList formats {QStringLiteral("table"), QStringLiteral("json"),
+                               QStringLiteral("csv")};
     parser.addOptions({tenantOption, profileOption, statusOption, changeOption, policyTypeOption,
                        formatOption(QStringLiteral("table"), formats)});
     int exitCode = Succeeded;
@@ -84,11 +82,11 @@ int listFindings(CliContext& context, const QStringList& args)
     if (format.isEmpty())
         return Failed;
 
-    const QStringList statuses{FindingStatus::open, FindingStatus::acknowledged,
-                               FindingStatus::resolved};
+    const QStringList statuses {FindingStatus::open, FindingStatus::acknowledged,
+                                FindingStatus::resolved};
     if (parser.isSet(statusOption) && !statuses.contains(parser.value(statusOption))) {
-        context.err() << "driftctl findings list: --status must be one of "
-                      << statuses.join(u", ") << '\n';
+        context.err() << "driftctl findings list: --status must be one of " << statuses.join(u", ")
+                      << '\n';
         return Failed;
     }
 
@@ -99,7 +97,8 @@ int listFindings(CliContext& context, const QStringList& args)
     if (parser.isSet(tenantOption))
         filter.tenantId = tenants.resolve(parser.value(tenantOption)).id;
     if (parser.isSet(profileOption))
-        filter.profileId = ProfileStore(database, workspaceId).resolve(parser.value(profileOption)).id;
+        filter.profileId
+            = ProfileStore(database, workspaceId).resolve(parser.value(profileOption)).id;
     filter.status = parser.value(statusOption);
     filter.changeType = parser.value(changeOption);
     filter.policyType = parser.value(policyTypeOption);

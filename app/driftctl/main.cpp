@@ -22,7 +22,8 @@ using namespace driftdesk;
 
 namespace {
 
-const char* const usageText = R"(Usage: driftctl [--db URL] [--workspace NAME] [--verbose] COMMAND ...
+const char* const usageText
+    = R"(Usage: driftctl [--db URL] [--workspace NAME] [--verbose] COMMAND ...
 
 Configuration drift review for Microsoft Intune tenants.
 
@@ -59,7 +60,7 @@ using Command = std::function<int(CliContext&, const QStringList&)>;
 
 const std::map<QString, Command>& commands()
 {
-    static const std::map<QString, Command> table{
+    static const std::map<QString, Command> table {
         {QStringLiteral("migrate"), migrateCommand},
         {QStringLiteral("workspace"), workspaceCommand},
         {QStringLiteral("tenant"), tenantCommand},
@@ -86,10 +87,9 @@ int main(int argc, char* argv[])
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database URL."),
                                       QStringLiteral("url"));
-    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
-                                             QStringLiteral("Workspace name."),
-                                             QStringLiteral("name"),
-                                             SchemaMigrator::defaultWorkspaceName);
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"), QStringLiteral("Workspace name."), QStringLiteral("name"),
+        SchemaMigrator::defaultWorkspaceName);
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QStringLiteral("Log engine activity."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},

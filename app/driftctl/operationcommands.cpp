@@ -3,9 +3,9 @@
 #include "output.h"
 
 #include "driftengine.h"
-#include "recordjson.h"
 #include "engineerror.h"
 #include "profilestore.h"
+#include "recordjson.h"
 #include "tenantstore.h"
 
 namespace driftctl {
@@ -14,7 +14,7 @@ using namespace driftdesk;
 
 namespace {
 
-const QStringList runFormats{QStringLiteral("text"), QStringLiteral("json")};
+const QStringList runFormats {QStringLiteral("text"), QStringLiteral("json")};
 
 int importInventory(CliContext& context, const QStringList& args)
 {
@@ -23,17 +23,16 @@ int importInventory(CliContext& context, const QStringList& args)
         "Import a tenant's inventory from a folder of exported Graph objects (one JSON object "
         "per file in type folders, or Graph list responses), recorded as an inventory_sync "
         "run."));
-    const QCommandLineOption tenantOption(QStringLiteral("tenant"),
-                                          QStringLiteral("Tenant name or id."),
-                                          QStringLiteral("tenant"));
+    const QCommandLineOption tenantOption(
+        QStringLiteral("tenant"), QStringLiteral("Tenant name or id."), QStringLiteral("tenant"));
     const QCommandLineOption fromOption(QStringLiteral("from"), QStringLiteral("Export folder."),
                                         QStringLiteral("folder"));
     const QCommandLineOption typesOption(
         QStringLiteral("types"),
         QStringLiteral("Read and cover exactly these type keys (comma-separated)."),
         QStringLiteral("keys"));
-    parser.addOptions({tenantOption, fromOption, typesOption,
-                       formatOption(QStringLiteral("text"), runFormats)});
+    parser.addOptions(
+        {tenantOption, fromOption, typesOption, formatOption(QStringLiteral("text"), runFormats)});
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("inventory"), QStringLiteral("import")},
                       args, &exitCode))
@@ -46,8 +45,8 @@ int importInventory(CliContext& context, const QStringList& args)
         return Failed;
     }
 
-    const Tenant tenant =
-        TenantStore(context.database(), context.workspaceId()).resolve(parser.value(tenantOption));
+    const Tenant tenant = TenantStore(context.database(), context.workspaceId())
+                              .resolve(parser.value(tenantOption));
     ImportRequest request;
     request.tenantId = tenant.id;
     request.folder = parser.value(fromOption);
@@ -69,8 +68,8 @@ int capture(CliContext& context, const QStringList& args)
     const QCommandLineOption tenantOption(QStringLiteral("from-tenant"),
                                           QStringLiteral("Source tenant name or id."),
                                           QStringLiteral("tenant"));
-    parser.addOptions({profileOption, tenantOption,
-                       formatOption(QStringLiteral("text"), runFormats)});
+    parser.addOptions(
+        {profileOption, tenantOption, formatOption(QStringLiteral("text"), runFormats)});
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("capture")}, args, &exitCode))
         return exitCode;
@@ -84,8 +83,8 @@ int capture(CliContext& context, const QStringList& args)
 
     const BaselineProfile profile = ProfileStore(context.database(), context.workspaceId())
                                         .resolve(parser.value(profileOption));
-    const Tenant tenant =
-        TenantStore(context.database(), context.workspaceId()).resolve(parser.value(tenantOption));
+    const Tenant tenant = TenantStore(context.database(), context.workspaceId())
+                              .resolve(parser.value(tenantOption));
     DriftEngine engine(context.settings(), context.workspaceId());
     return reportRun(context, engine.capture({profile.id, tenant.id}).result(), format);
 }
@@ -111,9 +110,8 @@ int compareCommand(CliContext& context, const QStringList& args)
     parser.setApplicationDescription(QStringLiteral(
         "Compare tenants with the active snapshots of their assigned baseline profiles, one "
         "run per tenant and profile. With --all, exits 4 when new findings were opened."));
-    const QCommandLineOption tenantOption(QStringLiteral("tenant"),
-                                          QStringLiteral("Tenant name or id."),
-                                          QStringLiteral("tenant"));
+    const QCommandLineOption tenantOption(
+        QStringLiteral("tenant"), QStringLiteral("Tenant name or id."), QStringLiteral("tenant"));
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            QStringLiteral("Profile name or id (default: every "
                                                           "profile assigned to the tenant)."),
@@ -121,8 +119,8 @@ int compareCommand(CliContext& context, const QStringList& args)
     const QCommandLineOption allOption(QStringLiteral("all"),
                                        QStringLiteral("Compare every tenant with every profile "
                                                       "assigned to it."));
-    parser.addOptions({tenantOption, profileOption, allOption,
-                       formatOption(QStringLiteral("text"), runFormats)});
+    parser.addOptions(
+        {tenantOption, profileOption, allOption, formatOption(QStringLiteral("text"), runFormats)});
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("compare")}, args, &exitCode))
         return exitCode;
@@ -143,8 +141,8 @@ int compareCommand(CliContext& context, const QStringList& args)
         tenantId = TenantStore(database, workspaceId).resolve(parser.value(tenantOption)).id;
     if (parser.isSet(profileOption))
         profileId = ProfileStore(database, workspaceId).resolve(parser.value(profileOption)).id;
-    const QList<CompareRequest> requests =
-        BaselineCompare::plan(database, workspaceId, tenantId, profileId);
+    const QList<CompareRequest> requests
+        = BaselineCompare::plan(database, workspaceId, tenantId, profileId);
     if (requests.isEmpty()) {
         context.err() << "driftctl compare: no tenant is assigned to an active baseline profile\n";
         return Failed;
@@ -159,13 +157,12 @@ int compareCommand(CliContext& context, const QStringList& args)
     for (const RunResult& result : results) {
         if (format == QLatin1String("json"))
             array.push_back(toJson(result));
-        const int code = format == QLatin1String("json")
-                             ? exitCodeForOutcome(result.outcome)
-                             : reportRun(context, result, format);
+        const int code = format == QLatin1String("json") ? exitCodeForOutcome(result.outcome)
+                                                         : reportRun(context, result, format);
         if (format == QLatin1String("json") && (!result.runId || code == Failed))
             context.err() << "driftctl: " << result.message << '\n';
         opened = opened || result.summaryCounts.value("findings_opened", 0) > 0
-                 || result.summaryCounts.value("findings_reopened", 0) > 0;
+            || result.summaryCounts.value("findings_reopened", 0) > 0;
         // Failure outranks being blocked, which outranks partial success.
         const auto rank = [](int c) {
             return c == Failed ? 3 : c == Blocked ? 2 : c == PartiallySucceeded ? 1 : 0;

@@ -58,8 +58,7 @@ void printJson(QTextStream& out, const nlohmann::ordered_json& document)
 QString csvField(const QString& value)
 {
     const bool needsQuotes = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
-                             || value.contains(QLatin1Char('\n'))
-                             || value.contains(QLatin1Char('\r'));
+        || value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
     if (!needsQuotes)
         return value;
     QString escaped = value;

@@ -19,12 +19,11 @@ QString describeScope(const nlohmann::json& scope)
     const auto parsed = BaselineScope::fromJson(scope, PolicyTypeRegistry::builtIn(), &error);
     if (!parsed)
         return QStringLiteral("invalid: ") + error;
-    const QString policies = parsed->policyTypes().isEmpty()
-                                 ? QStringLiteral("all policy types")
-                                 : parsed->policyTypes().join(u", ");
+    const QString policies = parsed->policyTypes().isEmpty() ? QStringLiteral("all policy types")
+                                                             : parsed->policyTypes().join(u", ");
     const QString foundations = parsed->foundationTypes().isEmpty()
-                                    ? QStringLiteral("no foundations")
-                                    : parsed->foundationTypes().join(u", ");
+        ? QStringLiteral("no foundations")
+        : parsed->foundationTypes().join(u", ");
     return policies + QStringLiteral("; ") + foundations;
 }
 
@@ -37,8 +36,7 @@ int createProfile(CliContext& context, const QStringList& args)
     const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Profile name."),
                                   QStringLiteral("name"));
     const QCommandLineOption description(QStringLiteral("description"),
-                                         QStringLiteral("Description."),
-                                         QStringLiteral("text"));
+                                         QStringLiteral("Description."), QStringLiteral("text"));
     const QCommandLineOption versionLabel(QStringLiteral("version-label"),
                                           QStringLiteral("Version label, e.g. v3.7."),
                                           QStringLiteral("label"));
@@ -49,12 +47,12 @@ int createProfile(CliContext& context, const QStringList& args)
                                          QStringLiteral("Comma-separated policy type keys."),
                                          QStringLiteral("keys"));
     const QCommandLineOption foundationTypes(
-        QStringLiteral("foundation-types"),
-        QStringLiteral("Comma-separated foundation type keys."), QStringLiteral("keys"));
+        QStringLiteral("foundation-types"), QStringLiteral("Comma-separated foundation type keys."),
+        QStringLiteral("keys"));
     parser.addOptions({name, description, versionLabel, status, policyTypes, foundationTypes});
     int exitCode = Succeeded;
-    if (!parseCommand(context, parser, {QStringLiteral("profile"), QStringLiteral("create")},
-                      args, &exitCode))
+    if (!parseCommand(context, parser, {QStringLiteral("profile"), QStringLiteral("create")}, args,
+                      &exitCode))
         return exitCode;
     if (!parser.isSet(name)) {
         context.err() << "driftctl profile create: --name is required\n";
@@ -76,10 +74,10 @@ int createProfile(CliContext& context, const QStringList& args)
     draft.versionLabel = parser.value(versionLabel);
     draft.status = parser.value(status);
     draft.scope = *scope;
-    const BaselineProfile profile =
-        ProfileStore(context.database(), context.workspaceId()).create(draft);
-    context.out() << "Created baseline profile " << profile.id << " \"" << profile.name
-                  << "\" (" << describeScope(profile.scope) << ").\n";
+    const BaselineProfile profile
+        = ProfileStore(context.database(), context.workspaceId()).create(draft);
+    context.out() << "Created baseline profile " << profile.id << " \"" << profile.name << "\" ("
+                  << describeScope(profile.scope) << ").\n";
     return Succeeded;
 }
 
@@ -87,7 +85,7 @@ int listProfiles(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List baseline profiles."));
-    const QStringList formats{QStringLiteral("table"), QStringLiteral("json")};
+    const QStringList formats {QStringLiteral("table"), QStringLiteral("json")};
     parser.addOption(formatOption(QStringLiteral("table"), formats));
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("profile"), QStringLiteral("list")}, args,
@@ -140,8 +138,8 @@ int deleteProfile(CliContext& context, const QStringList& args)
                                            QStringLiteral("profile"));
     parser.addOption(profileOption);
     int exitCode = Succeeded;
-    if (!parseCommand(context, parser, {QStringLiteral("profile"), QStringLiteral("delete")},
-                      args, &exitCode))
+    if (!parseCommand(context, parser, {QStringLiteral("profile"), QStringLiteral("delete")}, args,
+                      &exitCode))
         return exitCode;
     const QString which = parser.isSet(profileOption) ? parser.value(profileOption)
                                                       : parser.positionalArguments().value(0);
@@ -153,8 +151,7 @@ int deleteProfile(CliContext& context, const QStringList& args)
     ProfileStore profiles(context.database(), context.workspaceId());
     const BaselineProfile profile = profiles.resolve(which);
     profiles.remove(profile.id);
-    context.out() << "Deleted baseline profile " << profile.id << " \"" << profile.name
-                  << "\".\n";
+    context.out() << "Deleted baseline profile " << profile.id << " \"" << profile.name << "\".\n";
     return Succeeded;
 }
 
@@ -169,9 +166,8 @@ int assignProfile(CliContext& context, const QStringList& args, bool assign)
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            QStringLiteral("Profile name or id."),
                                            QStringLiteral("profile"));
-    const QCommandLineOption tenantOption(QStringLiteral("tenant"),
-                                          QStringLiteral("Tenant name or id."),
-                                          QStringLiteral("tenant"));
+    const QCommandLineOption tenantOption(
+        QStringLiteral("tenant"), QStringLiteral("Tenant name or id."), QStringLiteral("tenant"));
     parser.addOptions({profileOption, tenantOption});
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("profile"), sub}, args, &exitCode))
@@ -183,8 +179,8 @@ int assignProfile(CliContext& context, const QStringList& args, bool assign)
 
     ProfileStore profiles(context.database(), context.workspaceId());
     const BaselineProfile profile = profiles.resolve(parser.value(profileOption));
-    const Tenant tenant =
-        TenantStore(context.database(), context.workspaceId()).resolve(parser.value(tenantOption));
+    const Tenant tenant = TenantStore(context.database(), context.workspaceId())
+                              .resolve(parser.value(tenantOption));
     if (assign) {
         profiles.assign(profile.id, tenant.id);
         context.out() << "Assigned tenant \"" << tenant.name << "\" to \"" << profile.name

@@ -18,9 +18,8 @@ int listRuns(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List operation runs, newest first."));
-    const QCommandLineOption tenantOption(QStringLiteral("tenant"),
-                                          QStringLiteral("Tenant name or id."),
-                                          QStringLiteral("tenant"));
+    const QCommandLineOption tenantOption(
+        QStringLiteral("tenant"), QStringLiteral("Tenant name or id."), QStringLiteral("tenant"));
     const QCommandLineOption typeOption(
         QStringLiteral("type"),
         QStringLiteral("inventory_sync, baseline_capture or baseline_compare."),
@@ -28,9 +27,9 @@ int listRuns(CliContext& context, const QStringList& args)
     const QCommandLineOption limitOption(QStringLiteral("limit"),
                                          QStringLiteral("At most this many runs (default 50)."),
                                          QStringLiteral("n"), QStringLiteral("50"));
-    const QStringList formats{QStringLiteral("table"), QStringLiteral("json")};
-    parser.addOptions({tenantOption, typeOption, limitOption,
-                       formatOption(QStringLiteral("table"), formats)});
+    const QStringList formats {QStringLiteral("table"), QStringLiteral("json")};
+    parser.addOptions(
+        {tenantOption, typeOption, limitOption, formatOption(QStringLiteral("table"), formats)});
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("runs"), QStringLiteral("list")}, args,
                       &exitCode))
@@ -61,9 +60,8 @@ int listRuns(CliContext& context, const QStringList& args)
         return Succeeded;
     }
     TextTable table({QStringLiteral("ID"), QStringLiteral("TYPE"), QStringLiteral("STATUS"),
-                     QStringLiteral("OUTCOME"), QStringLiteral("TENANT"),
-                     QStringLiteral("PROFILE"), QStringLiteral("STARTED"),
-                     QStringLiteral("COUNTS")});
+                     QStringLiteral("OUTCOME"), QStringLiteral("TENANT"), QStringLiteral("PROFILE"),
+                     QStringLiteral("STARTED"), QStringLiteral("COUNTS")});
     for (const auto& run : runs) {
         table.addRow({QString::number(run.id), run.type, run.status, run.outcome,
                       run.tenantId ? QString::number(*run.tenantId) : QString(),
@@ -80,7 +78,7 @@ int showRun(CliContext& context, const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Show one run with its counts and context."));
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Run id."));
-    const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
+    const QStringList formats {QStringLiteral("text"), QStringLiteral("json")};
     parser.addOption(formatOption(QStringLiteral("text"), formats));
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("runs"), QStringLiteral("show")}, args,

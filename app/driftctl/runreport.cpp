@@ -48,11 +48,11 @@ void printListed(QTextStream& stream, const nlohmann::json& context, const char*
         if (entry.contains("file"))
             line += str(entry["file"]) + QStringLiteral(": ") + str(entry["error"]);
         else
-            line += QStringList{str(entry.value("policy_type", nlohmann::json(""))),
-                                str(entry.value("subject_external_id", nlohmann::json("")))}
+            line += QStringList {str(entry.value("policy_type", nlohmann::json(""))),
+                                 str(entry.value("subject_external_id", nlohmann::json("")))}
                         .join(QLatin1Char(' '))
                         .trimmed()
-                    + QStringLiteral(" - ") + str(entry.value("reason", nlohmann::json("")));
+                + QStringLiteral(" - ") + str(entry.value("reason", nlohmann::json("")));
         if (entry.contains("files"))
             line += QStringLiteral(" (") + str(entry["files"]) + QLatin1Char(')');
         stream << line << '\n';
@@ -78,14 +78,13 @@ int reportRun(CliContext& context, const RunResult& result, const QString& forma
         printJson(context.out(), toJson(result));
     } else {
         if (result.runId)
-            context.out() << "Run " << result.runId << " (" << result.type << ") "
-                          << result.outcome << ": " << result.message << '\n';
+            context.out() << "Run " << result.runId << " (" << result.type << ") " << result.outcome
+                          << ": " << result.message << '\n';
         printCoverage(context.out(), result.context);
         printListed(context.out(), result.context, "skipped_types", QStringLiteral("skipped"));
         printListed(context.out(), result.context, "ambiguous_subjects",
                     QStringLiteral("ambiguous"));
-        printListed(context.out(), result.context, "excluded_subjects",
-                    QStringLiteral("excluded"));
+        printListed(context.out(), result.context, "excluded_subjects", QStringLiteral("excluded"));
     }
     printListed(context.err(), result.context, "file_errors", QStringLiteral("error"));
     if (!result.runId || result.outcome == RunOutcome::failed)

@@ -41,7 +41,7 @@ int listTenants(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List the tenants of the workspace."));
-    const QStringList formats{QStringLiteral("table"), QStringLiteral("json")};
+    const QStringList formats {QStringLiteral("table"), QStringLiteral("json")};
     parser.addOption(formatOption(QStringLiteral("table"), formats));
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("tenant"), QStringLiteral("list")}, args,
@@ -66,11 +66,11 @@ int listTenants(CliContext& context, const QStringList& args)
                      QStringLiteral("LATEST SYNC")});
     for (const auto& tenant : list) {
         const auto sync = runs.latestInventorySync(tenant.id);
-        table.addRow({QString::number(tenant.id), tenant.name, tenant.externalId,
-                      sync ? QStringLiteral("run %1, %2, %3")
-                                 .arg(QString::number(sync->id), sync->outcome,
-                                      toRfc3339(sync->completedAt))
-                           : QStringLiteral("never")});
+        table.addRow(
+            {QString::number(tenant.id), tenant.name, tenant.externalId,
+             sync ? QStringLiteral("run %1, %2, %3")
+                        .arg(QString::number(sync->id), sync->outcome, toRfc3339(sync->completedAt))
+                  : QStringLiteral("never")});
     }
     table.print(context.out());
     return Succeeded;
@@ -83,9 +83,8 @@ int deleteTenant(CliContext& context, const QStringList& args)
         "Delete a tenant with its inventory, runs and findings. Snapshots captured from it stay "
         "with their profiles."));
     parser.addPositionalArgument(QStringLiteral("tenant"), QStringLiteral("Tenant name or id."));
-    const QCommandLineOption tenantOption(QStringLiteral("tenant"),
-                                          QStringLiteral("Tenant name or id."),
-                                          QStringLiteral("tenant"));
+    const QCommandLineOption tenantOption(
+        QStringLiteral("tenant"), QStringLiteral("Tenant name or id."), QStringLiteral("tenant"));
     parser.addOption(tenantOption);
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("tenant"), QStringLiteral("delete")}, args,
@@ -116,9 +115,9 @@ int tenantCommand(CliContext& context, const QStringList& args)
         return listTenants(context, args.mid(1));
     if (sub == QLatin1String("delete"))
         return deleteTenant(context, args.mid(1));
-    return unknownSubcommand(context, QStringLiteral("tenant"), args,
-                             {QStringLiteral("add"), QStringLiteral("list"),
-                              QStringLiteral("delete")});
+    return unknownSubcommand(
+        context, QStringLiteral("tenant"), args,
+        {QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("delete")});
 }
 
 } // namespace driftctl

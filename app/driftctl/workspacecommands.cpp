@@ -48,8 +48,8 @@ int workspaceCommand(CliContext& context, const QStringList& args)
             context.err() << "driftctl workspace add: give exactly one name\n";
             return Failed;
         }
-        const Workspace workspace =
-            WorkspaceStore(context.database()).add(parser.positionalArguments().first());
+        const Workspace workspace
+            = WorkspaceStore(context.database()).add(parser.positionalArguments().first());
         context.out() << "Added workspace " << workspace.id << " \"" << workspace.name << "\".\n";
         return Succeeded;
     }
@@ -57,7 +57,7 @@ int workspaceCommand(CliContext& context, const QStringList& args)
     if (sub == QLatin1String("list")) {
         QCommandLineParser parser;
         parser.setApplicationDescription(QStringLiteral("List workspaces."));
-        const QStringList formats{QStringLiteral("table"), QStringLiteral("json")};
+        const QStringList formats {QStringLiteral("table"), QStringLiteral("json")};
         parser.addOption(formatOption(QStringLiteral("table"), formats));
         if (!parseCommand(context, parser, {QStringLiteral("workspace"), sub}, rest, &exitCode))
             return exitCode;
@@ -75,8 +75,8 @@ int workspaceCommand(CliContext& context, const QStringList& args)
         }
         TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("CREATED")});
         for (const auto& workspace : workspaces)
-            table.addRow({QString::number(workspace.id), workspace.name,
-                          toRfc3339(workspace.createdAt)});
+            table.addRow(
+                {QString::number(workspace.id), workspace.name, toRfc3339(workspace.createdAt)});
         table.print(context.out());
         return Succeeded;
     }
