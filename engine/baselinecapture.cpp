@@ -62,8 +62,8 @@ SnapshotContent buildContent(InventoryStore& inventory, qint64 tenantId, const Q
     SnapshotContent content;
     for (const InventoryRow& row : inventory.rows(tenantId, types)) {
         checkpoint(control);
-        const nlohmann::json subject {row.policyType.toStdString(),
-                                      row.subjectExternalId.toStdString()};
+        const nlohmann::json subject{row.policyType.toStdString(),
+                                     row.subjectExternalId.toStdString()};
         if (row.ambiguous) {
             // Rows come ordered by subject, so the objects of one ambiguous subject are adjacent.
             if (!content.excludedIdentity.empty() && content.excludedIdentity.back() == subject) {
@@ -118,39 +118,31 @@ QString BaselineCapture::identityHash(int contractVersion, const QStringList& co
     std::sort(sortedItems.begin(), sortedItems.end());
     auto sortedExcluded = excluded;
     std::sort(sortedExcluded.begin(), sortedExcluded.end());
-    const nlohmann::json identity {{"contract_version", contractVersion},
-                                   {"covered_types", toJsonArray(types)},
-                                   {"items", sortedItems},
-                                   {"excluded", sortedExcluded}};
+    const nlohmann::json identity{{"contract_version", contractVersion},
+                                  {"covered_types", toJsonArray(types)},
+                                  {"items", sortedItems},
+                                  {"excluded", sortedExcluded}};
     return QString::fromStdString(sha256Hex(canonicalJson(identity)));
 }
 
 RunResult BaselineCapture::run(const CaptureRequest& request, OperationControl& control)
 {
-    const auto profile = ProfileStore(m_database, m_workspaceId).byId(request.profileId);
-    if (!profile) {
-        throw EngineError(
-            QStringLiteral("there is no baseline profile with id %1").arg(request.profileId));
-    }
-    const auto tenant = TenantStore(m_database, m_workspaceId).byId(request.sourceTenantId);
-    if (!tenant) {
-        throw EngineError(
-            QStringLiteral("there is no tenant with id %1").arg(request.sourceTenantId));
-    }
+    const BaselineProfile profile
+        = ProfileStore(m_database, m_workspaceId).require(request.profileId);
+    const Tenant tenant = TenantStore(m_database, m_workspaceId).require(request.sourceTenantId);
     QString scopeError;
-    const auto scope = BaselineScope::fromJson(profile->scope, m_registry, &scopeError);
+    const auto scope = BaselineScope::fromJson(profile.scope, m_registry, &scopeError);
     if (!scope)
-        throw EngineError(QStringLiteral("profile \"%1\": %2").arg(profile->name, scopeError));
+        throw EngineError(QStringLiteral("profile \"%1\": %2").arg(profile.name, scopeError));
 
-    const nlohmann::json context {
-        {"profile", {{"id", profile->id}, {"name", profile->name.toStdString()}}},
-        {"source_tenant", {{"id", tenant->id}, {"name", tenant->name.toStdString()}}}};
-    RunRecorder recorder(m_database, m_workspaceId, RunType::baselineCapture, tenant->id,
-                         profile->id);
+    const nlohmann::json context{
+        {"profile", {{"id", profile.id}, {"name", profile.name.toStdString()}}},
+        {"source_tenant", {{"id", tenant.id}, {"name", tenant.name.toStdString()}}}};
+    RunRecorder recorder(m_database, m_workspaceId, RunType::baselineCapture, tenant.id,
+                         profile.id);
     const QStringList scopeTypes = scope->effectiveTypes(m_registry);
     return recorder.guard(
-        [&] { return perform(recorder, *profile, *tenant, scopeTypes, context, control); },
-        context);
+        [&] { return perform(recorder, profile, tenant, scopeTypes, context, control); }, context);
 }
 
 RunResult BaselineCapture::perform(RunRecorder& recorder, const BaselineProfile& profile,
@@ -217,11 +209,11 @@ RunResult BaselineCapture::perform(RunRecorder& recorder, const BaselineProfile&
     context["snapshot_id"] = snapshotId;
     context["snapshot_identity_hash"] = identity.toStdString();
     context["snapshot_reused"] = existing.has_value();
-    const nlohmann::json counts {{"items_captured", static_cast<int>(content.items.size())},
-                                 {"types_captured", static_cast<int>(types.captured.size())},
-                                 {"types_skipped", static_cast<int>(types.skipped.size())},
-                                 {"subjects_excluded", static_cast<int>(content.excluded.size())},
-                                 {"snapshot_reused", existing ? 1 : 0}};
+    const nlohmann::json counts{{"items_captured", static_cast<int>(content.items.size())},
+                                {"types_captured", static_cast<int>(types.captured.size())},
+                                {"types_skipped", static_cast<int>(types.skipped.size())},
+                                {"subjects_excluded", static_cast<int>(content.excluded.size())},
+                                {"snapshot_reused", existing ? 1 : 0}};
     const QString message
         = QStringLiteral("%1 snapshot %2 of \"%3\" with %4 items from \"%5\" (%6 types, %7 "
                          "skipped, %8 subjects excluded)")

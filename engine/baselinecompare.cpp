@@ -115,8 +115,8 @@ Sides loadSides(SnapshotStore& snapshots, InventoryStore& inventory,
 
     // Subjects excluded from the snapshot are left out on both sides.
     for (const auto& entry : snapshot.summary.value("excluded_subjects", nlohmann::json::array())) {
-        const SubjectKey key {toQString(entry.value("policy_type", nlohmann::json())),
-                              toQString(entry.value("subject_external_id", nlohmann::json()))};
+        const SubjectKey key{toQString(entry.value("policy_type", nlohmann::json())),
+                             toQString(entry.value("subject_external_id", nlohmann::json()))};
         if (!types.contains(key.first))
             continue;
         sides.excludedKeys.insert(key);
@@ -127,13 +127,13 @@ Sides loadSides(SnapshotStore& snapshots, InventoryStore& inventory,
 
     for (auto& item : snapshots.items(snapshot.id)) {
         if (types.contains(item.policyType))
-            sides.baseline.emplace(SubjectKey {item.policyType, item.subjectExternalId},
+            sides.baseline.emplace(SubjectKey{item.policyType, item.subjectExternalId},
                                    std::move(item));
     }
 
     // So are subjects ambiguous in the current inventory.
     for (auto& row : inventory.rows(tenantId, types)) {
-        const SubjectKey key {row.policyType, row.subjectExternalId};
+        const SubjectKey key{row.policyType, row.subjectExternalId};
         if (!row.ambiguous) {
             sides.current.emplace(key, std::move(row));
             continue;
@@ -193,13 +193,13 @@ std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const Inv
     const auto differences = diffProperties(
         item.meta["meta_contract"].value("payload", nlohmann::json::object()), *currentPayload);
     const QString baselineName = toQString(item.meta.value("display_name", nlohmann::json()));
-    return Detection {ChangeType::differentVersion,
-                      item.policyType,
-                      row.subjectType,
-                      item.subjectExternalId,
-                      row.displayName.isEmpty() ? baselineName : row.displayName,
-                      evidence(item.baselineHash, currentHash, baselineName, row.displayName,
-                               version, differencesToJson(differences))};
+    return Detection{ChangeType::differentVersion,
+                     item.policyType,
+                     row.subjectType,
+                     item.subjectExternalId,
+                     row.displayName.isEmpty() ? baselineName : row.displayName,
+                     evidence(item.baselineHash, currentHash, baselineName, row.displayName,
+                              version, differencesToJson(differences))};
 }
 
 std::vector<Detection> detectDrift(const Sides& sides, InventoryStore& inventory,
@@ -371,21 +371,16 @@ QList<CompareRequest> BaselineCompare::plan(Database& database, qint64 workspace
 
 RunResult BaselineCompare::run(const CompareRequest& request, OperationControl& control)
 {
-    const auto profile = ProfileStore(m_database, m_workspaceId).byId(request.profileId);
-    if (!profile) {
-        throw EngineError(
-            QStringLiteral("there is no baseline profile with id %1").arg(request.profileId));
-    }
-    const auto tenant = TenantStore(m_database, m_workspaceId).byId(request.tenantId);
-    if (!tenant)
-        throw EngineError(QStringLiteral("there is no tenant with id %1").arg(request.tenantId));
+    const BaselineProfile profile
+        = ProfileStore(m_database, m_workspaceId).require(request.profileId);
+    const Tenant tenant = TenantStore(m_database, m_workspaceId).require(request.tenantId);
 
-    const nlohmann::json context {
-        {"profile", {{"id", profile->id}, {"name", profile->name.toStdString()}}},
-        {"tenant", {{"id", tenant->id}, {"name", tenant->name.toStdString()}}}};
-    RunRecorder recorder(m_database, m_workspaceId, RunType::baselineCompare, tenant->id,
-                         profile->id);
-    return recorder.guard([&] { return perform(recorder, *profile, *tenant, context, control); },
+    const nlohmann::json context{
+        {"profile", {{"id", profile.id}, {"name", profile.name.toStdString()}}},
+        {"tenant", {{"id", tenant.id}, {"name", tenant.name.toStdString()}}}};
+    RunRecorder recorder(m_database, m_workspaceId, RunType::baselineCompare, tenant.id,
+                         profile.id);
+    return recorder.guard([&] { return perform(recorder, profile, tenant, context, control); },
                           context);
 }
 
@@ -453,19 +448,19 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
     const int missing = countOf(detections, ChangeType::missingPolicy);
     const int different = countOf(detections, ChangeType::differentVersion);
     const int unexpected = countOf(detections, ChangeType::unexpectedPolicy);
-    const nlohmann::json counts {{"baseline_items", static_cast<int>(sides.baseline.size())},
-                                 {"current_items", static_cast<int>(sides.current.size())},
-                                 {"types_compared", static_cast<int>(types.compared.size())},
-                                 {"types_skipped", static_cast<int>(types.skipped.size())},
-                                 {"subjects_excluded", static_cast<int>(sides.excluded.size())},
-                                 {"missing_policy", missing},
-                                 {"different_version", different},
-                                 {"unexpected_policy", unexpected},
-                                 {"findings_opened", lifecycle.opened},
-                                 {"findings_reopened", lifecycle.reopened},
-                                 {"findings_seen_again", lifecycle.seenAgain},
-                                 {"findings_resolved", lifecycle.resolvedNotDetected},
-                                 {"findings_baseline_replaced", lifecycle.resolvedReplaced}};
+    const nlohmann::json counts{{"baseline_items", static_cast<int>(sides.baseline.size())},
+                                {"current_items", static_cast<int>(sides.current.size())},
+                                {"types_compared", static_cast<int>(types.compared.size())},
+                                {"types_skipped", static_cast<int>(types.skipped.size())},
+                                {"subjects_excluded", static_cast<int>(sides.excluded.size())},
+                                {"missing_policy", missing},
+                                {"different_version", different},
+                                {"unexpected_policy", unexpected},
+                                {"findings_opened", lifecycle.opened},
+                                {"findings_reopened", lifecycle.reopened},
+                                {"findings_seen_again", lifecycle.seenAgain},
+                                {"findings_resolved", lifecycle.resolvedNotDetected},
+                                {"findings_baseline_replaced", lifecycle.resolvedReplaced}};
     const QString message
         = QStringLiteral("\"%1\" against \"%2\" (snapshot %3): %4 missing, %5 different, %6 "
                          "unexpected; %7 new, %8 reopened, %9 resolved")

@@ -56,6 +56,19 @@ void runInWorker(QPromise<RunResult>& promise, const ConnectionSettings& setting
     }
 }
 
+/// One operation of type `Operation` (InventoryImport, BaselineCapture, ...) on the pool.
+template <typename Operation, typename Request>
+QFuture<RunResult> runOne(const ConnectionSettings& settings, qint64 workspaceId,
+                          const QString& type, const Request& request)
+{
+    return QtConcurrent::run([settings, workspaceId, type, request](QPromise<RunResult>& promise) {
+        runInWorker(promise, settings, type,
+                    [&](Database& database, OperationControl& control, QPromise<RunResult>& p) {
+                        p.addResult(Operation(database, workspaceId).run(request, control));
+                    });
+    });
+}
+
 } // namespace
 
 DriftEngine::DriftEngine(ConnectionSettings settings, qint64 workspaceId)
@@ -66,24 +79,12 @@ DriftEngine::DriftEngine(ConnectionSettings settings, qint64 workspaceId)
 
 QFuture<RunResult> DriftEngine::importInventory(const ImportRequest& request)
 {
-    return QtConcurrent::run([settings = m_settings, workspaceId = m_workspaceId,
-                              request](QPromise<RunResult>& promise) {
-        runInWorker(promise, settings, RunType::inventorySync,
-                    [&](Database& database, OperationControl& control, QPromise<RunResult>& p) {
-                        p.addResult(InventoryImport(database, workspaceId).run(request, control));
-                    });
-    });
+    return runOne<InventoryImport>(m_settings, m_workspaceId, RunType::inventorySync, request);
 }
 
 QFuture<RunResult> DriftEngine::capture(const CaptureRequest& request)
 {
-    return QtConcurrent::run([settings = m_settings, workspaceId = m_workspaceId,
-                              request](QPromise<RunResult>& promise) {
-        runInWorker(promise, settings, RunType::baselineCapture,
-                    [&](Database& database, OperationControl& control, QPromise<RunResult>& p) {
-                        p.addResult(BaselineCapture(database, workspaceId).run(request, control));
-                    });
-    });
+    return runOne<BaselineCapture>(m_settings, m_workspaceId, RunType::baselineCapture, request);
 }
 
 QFuture<RunResult> DriftEngine::compare(const QList<CompareRequest>& requests)

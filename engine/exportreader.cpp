@@ -196,7 +196,7 @@ ExportScan ExportReader::scan(const QString& rootPath) const
         tasks.push_back({absolutePath, root.relativeFilePath(absolutePath), folder});
     };
 
-    const QStringList jsonFilter {QStringLiteral("*.json"), QStringLiteral("*.JSON")};
+    const QStringList jsonFilter{QStringLiteral("*.json"), QStringLiteral("*.JSON")};
     for (const QString& name : root.entryList(jsonFilter, QDir::Files, QDir::Name))
         addFile(root.filePath(name), QString());
 
@@ -224,7 +224,7 @@ ExportScan ExportReader::scan(const QString& rootPath) const
     const std::vector<FileResult> results = QtConcurrent::blockingMapped<std::vector<FileResult>>(
         tasks, [&registry, &isCancelled](const FileTask& task) {
             if (isCancelled && isCancelled())
-                return FileResult {};
+                return FileResult{};
             return readFile(task, registry);
         });
 

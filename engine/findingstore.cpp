@@ -56,34 +56,21 @@ FindingStore::FindingStore(Database& database, qint64 workspaceId)
 
 QList<Finding> FindingStore::list(const FindingFilter& filter)
 {
-    QString sql = QStringLiteral("SELECT ") + findingColumns
-        + QStringLiteral(" FROM findings WHERE workspace_id = ?");
-    QVariantList values {m_workspaceId};
-    if (filter.tenantId) {
-        sql += QStringLiteral(" AND tenant_id = ?");
-        values.append(*filter.tenantId);
-    }
-    if (filter.profileId) {
-        sql += QStringLiteral(" AND baseline_profile_id = ?");
-        values.append(*filter.profileId);
-    }
-    if (!filter.status.isEmpty()) {
-        sql += QStringLiteral(" AND status = ?");
-        values.append(filter.status);
-    }
-    if (!filter.changeType.isEmpty()) {
-        sql += QStringLiteral(" AND change_type = ?");
-        values.append(filter.changeType);
-    }
-    if (!filter.policyType.isEmpty()) {
-        sql += QStringLiteral(" AND policy_type = ?");
-        values.append(filter.policyType);
-    }
-    sql += QStringLiteral(" ORDER BY tenant_id, baseline_profile_id, policy_type, "
-                          "subject_external_id, change_type, id");
+    SqlConditions where;
+    where.add("workspace_id", m_workspaceId);
+    where.addIf(filter.tenantId.has_value(), "tenant_id", filter.tenantId.value_or(0));
+    where.addIf(filter.profileId.has_value(), "baseline_profile_id", filter.profileId.value_or(0));
+    where.addIf(!filter.status.isEmpty(), "status", filter.status);
+    where.addIf(!filter.changeType.isEmpty(), "change_type", filter.changeType);
+    where.addIf(!filter.policyType.isEmpty(), "policy_type", filter.policyType);
 
     QList<Finding> result;
-    QSqlQuery query = m_database.run(sql, values);
+    QSqlQuery query = m_database.run(
+        QStringLiteral("SELECT ") + findingColumns + QStringLiteral(" FROM findings WHERE TRUE")
+            + where.sql
+            + QStringLiteral(" ORDER BY tenant_id, baseline_profile_id, policy_type, "
+                             "subject_external_id, change_type, id"),
+        where.values);
     while (query.next())
         result.append(readFinding(query));
     return result;

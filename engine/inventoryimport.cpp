@@ -141,15 +141,14 @@ InventoryImport::InventoryImport(Database& database, qint64 workspaceId,
 
 RunResult InventoryImport::run(const ImportRequest& request, OperationControl& control)
 {
-    if (!TenantStore(m_database, m_workspaceId).byId(request.tenantId))
-        throw EngineError(QStringLiteral("there is no tenant with id %1").arg(request.tenantId));
+    TenantStore(m_database, m_workspaceId).require(request.tenantId);
     for (const QString& type : request.types) {
         if (!m_registry.find(type))
             throw EngineError(QStringLiteral("--types: unknown type \"%1\"").arg(type));
     }
 
     const QString folder = QFileInfo(request.folder).absoluteFilePath();
-    nlohmann::json context {{"source_folder", folder.toStdString()}};
+    nlohmann::json context{{"source_folder", folder.toStdString()}};
     if (!request.types.isEmpty())
         context["type_filter"] = toJsonArray(request.types);
     RunRecorder recorder(m_database, m_workspaceId, RunType::inventorySync, request.tenantId,
@@ -200,16 +199,16 @@ RunResult InventoryImport::perform(RunRecorder& recorder, const ImportRequest& r
     const int succeeded = countWithStatus(plan.coverage, CoverageStatus::succeeded);
     const int partial = countWithStatus(plan.coverage, CoverageStatus::partial);
     const int failed = countWithStatus(plan.coverage, CoverageStatus::failed);
-    const nlohmann::json counts {{"files_read", scan.filesRead},
-                                 {"files_failed", static_cast<int>(scan.fileErrors.size())},
-                                 {"bytes_read", scan.bytesRead},
-                                 {"items_read", static_cast<int>(scan.objects.size())},
-                                 {"items_stored", itemsStored},
-                                 {"types_covered", static_cast<int>(plan.coverage.size())},
-                                 {"types_succeeded", succeeded},
-                                 {"types_partial", partial},
-                                 {"types_failed", failed},
-                                 {"ambiguous_subjects", static_cast<int>(plan.ambiguous.size())}};
+    const nlohmann::json counts{{"files_read", scan.filesRead},
+                                {"files_failed", static_cast<int>(scan.fileErrors.size())},
+                                {"bytes_read", scan.bytesRead},
+                                {"items_read", static_cast<int>(scan.objects.size())},
+                                {"items_stored", itemsStored},
+                                {"types_covered", static_cast<int>(plan.coverage.size())},
+                                {"types_succeeded", succeeded},
+                                {"types_partial", partial},
+                                {"types_failed", failed},
+                                {"ambiguous_subjects", static_cast<int>(plan.ambiguous.size())}};
 
     QString outcome = RunOutcome::succeeded;
     if (plan.coverage.empty() && !scan.fileErrors.empty())

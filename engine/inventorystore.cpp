@@ -27,20 +27,20 @@ void InventoryStore::replaceType(qint64 tenantId, const QString& policyType,
         "meta_contract_version, meta_hash, sync_run_id, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const ExportedObject* object : objects) {
-        const QVariantList values {m_workspaceId,
-                                   tenantId,
-                                   policyType,
-                                   object->subjectType,
-                                   object->externalId,
-                                   object->displayName,
-                                   object->sourceFile,
-                                   ambiguousIds.contains(object->externalId),
-                                   toJsonColumn(object->raw),
-                                   object->metaContractVersion,
-                                   QString::fromStdString(object->metaHash),
-                                   syncRunId,
-                                   now,
-                                   now};
+        const QVariantList values{m_workspaceId,
+                                  tenantId,
+                                  policyType,
+                                  object->subjectType,
+                                  object->externalId,
+                                  object->displayName,
+                                  object->sourceFile,
+                                  ambiguousIds.contains(object->externalId),
+                                  toJsonColumn(object->raw),
+                                  object->metaContractVersion,
+                                  QString::fromStdString(object->metaHash),
+                                  syncRunId,
+                                  now,
+                                  now};
         for (int i = 0; i < values.size(); ++i)
             insert.bindValue(i, values.at(i));
         Database::exec(insert);

@@ -48,7 +48,7 @@ struct OperationCancelled
 inline void checkpoint(const OperationControl& control)
 {
     if (control.isCancelled())
-        throw OperationCancelled {};
+        throw OperationCancelled{};
 }
 
 /// Records one run from start to outcome. The run row is committed before the work begins, so

@@ -116,6 +116,13 @@ std::optional<BaselineProfile> ProfileStore::byId(qint64 id)
     return readProfile(query);
 }
 
+BaselineProfile ProfileStore::require(qint64 id)
+{
+    if (auto profile = byId(id))
+        return *profile;
+    throw EngineError(QStringLiteral("there is no baseline profile with id %1").arg(id));
+}
+
 BaselineProfile ProfileStore::resolve(const QString& nameOrId)
 {
     QSqlQuery query = m_database.run(QStringLiteral("SELECT ") + profileColumns

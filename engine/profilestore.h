@@ -36,6 +36,9 @@ public:
     QList<BaselineProfile> list();
     std::optional<BaselineProfile> byId(qint64 id);
 
+    /// The profile with this id; throws EngineError if there is none in the workspace.
+    BaselineProfile require(qint64 id);
+
     /// Finds a profile by name, or else by numeric id; throws EngineError if there is none.
     BaselineProfile resolve(const QString& nameOrId);
 

@@ -114,7 +114,7 @@ nlohmann::json differencesToJson(const std::vector<PropertyDifference>& differen
 {
     auto list = nlohmann::json::array();
     for (const auto& difference : differences) {
-        nlohmann::json entry {{"path", difference.path}};
+        nlohmann::json entry{{"path", difference.path}};
         if (difference.baseline && difference.current)
             entry["change"] = "changed";
         else if (difference.current)

@@ -79,26 +79,18 @@ std::optional<OperationRun> RunStore::byId(qint64 id)
 
 QList<OperationRun> RunStore::list(const RunFilter& filter)
 {
-    QString sql = QStringLiteral("SELECT ") + runColumns
-        + QStringLiteral(" FROM operation_runs WHERE workspace_id = ?");
-    QVariantList values {m_workspaceId};
-    if (filter.tenantId) {
-        sql += QStringLiteral(" AND tenant_id = ?");
-        values.append(*filter.tenantId);
-    }
-    if (filter.profileId) {
-        sql += QStringLiteral(" AND baseline_profile_id = ?");
-        values.append(*filter.profileId);
-    }
-    if (!filter.type.isEmpty()) {
-        sql += QStringLiteral(" AND type = ?");
-        values.append(filter.type);
-    }
-    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
-    values.append(filter.limit);
+    SqlConditions where;
+    where.add("workspace_id", m_workspaceId);
+    where.addIf(filter.tenantId.has_value(), "tenant_id", filter.tenantId.value_or(0));
+    where.addIf(filter.profileId.has_value(), "baseline_profile_id", filter.profileId.value_or(0));
+    where.addIf(!filter.type.isEmpty(), "type", filter.type);
+    where.values.append(filter.limit);
 
     QList<OperationRun> result;
-    QSqlQuery query = m_database.run(sql, values);
+    QSqlQuery query = m_database.run(QStringLiteral("SELECT ") + runColumns
+                                         + QStringLiteral(" FROM operation_runs WHERE TRUE")
+                                         + where.sql + QStringLiteral(" ORDER BY id DESC LIMIT ?"),
+                                     where.values);
     while (query.next())
         result.append(readRun(query));
     return result;

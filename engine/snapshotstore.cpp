@@ -91,14 +91,14 @@ qint64 SnapshotStore::insert(const BaselineSnapshot& snapshot,
         "subject_external_id, policy_type, baseline_hash, meta_jsonb, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const BaselineSnapshotItem& item : items) {
-        const QVariantList values {snapshotId,
-                                   item.subjectType,
-                                   item.subjectExternalId,
-                                   item.policyType,
-                                   item.baselineHash,
-                                   toJsonColumn(item.meta),
-                                   now,
-                                   now};
+        const QVariantList values{snapshotId,
+                                  item.subjectType,
+                                  item.subjectExternalId,
+                                  item.policyType,
+                                  item.baselineHash,
+                                  toJsonColumn(item.meta),
+                                  now,
+                                  now};
         for (int i = 0; i < values.size(); ++i)
             insertItem.bindValue(i, values.at(i));
         Database::exec(insertItem);

@@ -27,6 +27,24 @@ inline QVariant textValue(const QString& text)
     return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
 }
 
+/// A WHERE clause built from optional filters; each condition binds its value.
+struct SqlConditions
+{
+    QString sql;
+    QVariantList values;
+
+    void add(const char* column, const QVariant& value)
+    {
+        sql += QStringLiteral(" AND ") + QLatin1String(column) + QStringLiteral(" = ?");
+        values.append(value);
+    }
+    void addIf(bool present, const char* column, const QVariant& value)
+    {
+        if (present)
+            add(column, value);
+    }
+};
+
 inline std::optional<qint64> optionalId(const QVariant& value)
 {
     if (value.isNull())

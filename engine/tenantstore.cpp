@@ -93,6 +93,13 @@ std::optional<Tenant> TenantStore::byId(qint64 id)
     return readTenant(query);
 }
 
+Tenant TenantStore::require(qint64 id)
+{
+    if (auto tenant = byId(id))
+        return *tenant;
+    throw EngineError(QStringLiteral("there is no tenant with id %1").arg(id));
+}
+
 Tenant TenantStore::resolve(const QString& nameOrId)
 {
     QSqlQuery query = m_database.run(QStringLiteral("SELECT ") + tenantColumns

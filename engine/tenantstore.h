@@ -23,6 +23,9 @@ public:
     QList<Tenant> list();
     std::optional<Tenant> byId(qint64 id);
 
+    /// The tenant with this id; throws EngineError if there is none in the workspace.
+    Tenant require(qint64 id);
+
     /// Finds a tenant by name, or else by numeric id; throws EngineError if there is none.
     Tenant resolve(const QString& nameOrId);
 

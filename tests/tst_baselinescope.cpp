@@ -54,7 +54,7 @@ void TestBaselineScope::emptyFoundationTypesMeanNone()
                              &error);
     QVERIFY2(scope, qPrintable(error));
     QCOMPARE(scope->effectiveTypes(registry()),
-             (QStringList {"compliancePolicies", "securityBaselines"}));
+             (QStringList{"compliancePolicies", "securityBaselines"}));
 }
 
 void TestBaselineScope::namedTypesAreKeptInRegistryOrder()
@@ -64,9 +64,9 @@ void TestBaselineScope::namedTypesAreKeptInRegistryOrder()
         {"windowsUpdateRings", "deviceConfigurations", "windowsUpdateRings"}, {}, registry(),
         &error);
     QVERIFY(scope);
-    QCOMPARE(scope->policyTypes(), (QStringList {"windowsUpdateRings", "deviceConfigurations"}));
+    QCOMPARE(scope->policyTypes(), (QStringList{"windowsUpdateRings", "deviceConfigurations"}));
     QCOMPARE(scope->effectiveTypes(registry()),
-             (QStringList {"deviceConfigurations", "windowsUpdateRings"}));
+             (QStringList{"deviceConfigurations", "windowsUpdateRings"}));
 }
 
 void TestBaselineScope::invalidScopes_data()

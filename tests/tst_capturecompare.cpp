@@ -55,10 +55,10 @@ void writeExport(const QString& root, const Policies& policies, bool brokenCompl
     QDir().mkpath(root + QStringLiteral("/CompliancePolicies"));
     QDir().mkpath(root + QStringLiteral("/SettingsCatalog"));
     for (const auto& [id, required] : policies) {
-        const nlohmann::json object {{"@odata.type", "#microsoft.graph.windows10CompliancePolicy"},
-                                     {"id", id.toStdString()},
-                                     {"displayName", ("Policy " + id).toStdString()},
-                                     {"passwordRequired", required}};
+        const nlohmann::json object{{"@odata.type", "#microsoft.graph.windows10CompliancePolicy"},
+                                    {"id", id.toStdString()},
+                                    {"displayName", ("Policy " + id).toStdString()},
+                                    {"passwordRequired", required}};
         QFile file(root + QStringLiteral("/CompliancePolicies/%1.json").arg(id));
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write");

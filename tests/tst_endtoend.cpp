@@ -49,7 +49,7 @@ public:
     {
         QProcess process;
         process.start(QStringLiteral(DRIFTCTL_PATH),
-                      QStringList {QStringLiteral("--db"), m_url} + args);
+                      QStringList{QStringLiteral("--db"), m_url} + args);
         if (!process.waitForFinished(300000))
             qFatal("driftctl did not finish: %s", qPrintable(args.join(u' ')));
         return {process.exitCode(), process.readAllStandardOutput(),
@@ -121,29 +121,28 @@ void TestEndToEnd::v36CapturedV37Compared()
     const auto subjects = subjectsByChange(findings);
     // Removed in v3.7: the three Google Chrome "(Deprecated)" policies and Restart Warnings.
     QCOMPARE(subjects.at("missing_policy"),
-             (QSet<QString> {"dd168bb8-53f9-4fa7-a6a5-de6eda3031e6", // Chrome - D - Security
-                             "901ff2b8-8deb-4315-becc-da486661b261", // Chrome - U - Experience
-                             "d0cb201d-9bc3-4820-a4e2-830cf1ebb268", // Chrome - U - Profiles
-                             "06f1e3a4-3a3d-4da3-92d2-33e7f102a587"})); // Restart Warnings
+             (QSet<QString>{"dd168bb8-53f9-4fa7-a6a5-de6eda3031e6", // Chrome - D - Security
+                            "901ff2b8-8deb-4315-becc-da486661b261", // Chrome - U - Experience
+                            "d0cb201d-9bc3-4820-a4e2-830cf1ebb268", // Chrome - U - Profiles
+                            "06f1e3a4-3a3d-4da3-92d2-33e7f102a587"})); // Restart Warnings
     // Changed in v3.7, as the change log lists them.
-    QCOMPARE(
-        subjects.at("different_version"),
-        (QSet<QString> {"7dfa8454-8c39-41e0-86ca-e6456c027be2", // ASR Rules (L2)
-                        "16c73d84-c3bd-4145-b0b5-a57bd3273ca1", // BitLocker (OS Disk)
-                        "24eba4ff-3d7e-40b4-9241-9ec567d8a959", // Audit and Event Logging
-                        "99ff7a9a-e27e-4217-8325-dfebd2e9cfe0", // Security Hardening
-                        "ca2597a9-bb08-4aee-8e2d-55955fc70972", // User Rights
-                        "2123cf7c-0fb1-412c-a6da-f25e46fcbeb2", // Device Guard ... HVCI
-                        "c7afef6d-3dac-42e7-9c04-899ead79b3f6", // Edge - D - Security
-                        "09f8fe6a-6650-4386-ba29-725e3c98f96b"})); // Edge - U - User Experience
+    QCOMPARE(subjects.at("different_version"),
+             (QSet<QString>{"7dfa8454-8c39-41e0-86ca-e6456c027be2", // ASR Rules (L2)
+                            "16c73d84-c3bd-4145-b0b5-a57bd3273ca1", // BitLocker (OS Disk)
+                            "24eba4ff-3d7e-40b4-9241-9ec567d8a959", // Audit and Event Logging
+                            "99ff7a9a-e27e-4217-8325-dfebd2e9cfe0", // Security Hardening
+                            "ca2597a9-bb08-4aee-8e2d-55955fc70972", // User Rights
+                            "2123cf7c-0fb1-412c-a6da-f25e46fcbeb2", // Device Guard ... HVCI
+                            "c7afef6d-3dac-42e7-9c04-899ead79b3f6", // Edge - D - Security
+                            "09f8fe6a-6650-4386-ba29-725e3c98f96b"})); // Edge - U - User Experience
     // Added in v3.7, plus LAPS Configuration v3.1, re-created upstream with a new id.
     QCOMPARE(subjects.at("unexpected_policy"),
-             (QSet<QString> {"f8dd13fa-9652-4849-a3f7-7bc1d41e7af2", // Administrator Protection
-                             "d3f8b5d1-cd18-4d6a-8fe3-d861def32fc8", // Printing
-                             "c8c2c7c9-7cd8-4fff-8226-bf25d93df982", // In-Box App Removal
-                             "45707a04-d1c9-4a61-bf8e-aafe20c92f1f", // Settings Sync
-                             "04c6fe4f-c1eb-48ca-8b75-ed6bb6d6c4f4", // Local Group Membership
-                             "b0fa4e4d-a312-4533-ab54-e340cb0656d5"})); // LAPS Configuration v3.1
+             (QSet<QString>{"f8dd13fa-9652-4849-a3f7-7bc1d41e7af2", // Administrator Protection
+                            "d3f8b5d1-cd18-4d6a-8fe3-d861def32fc8", // Printing
+                            "c8c2c7c9-7cd8-4fff-8226-bf25d93df982", // In-Box App Removal
+                            "45707a04-d1c9-4a61-bf8e-aafe20c92f1f", // Settings Sync
+                            "04c6fe4f-c1eb-48ca-8b75-ed6bb6d6c4f4", // Local Group Membership
+                            "b0fa4e4d-a312-4533-ab54-e340cb0656d5"})); // LAPS Configuration v3.1
     QCOMPARE(findings.size(), std::size_t(18));
 
     // The duplicated LAPS id of v3.6 is reported by the import and excluded on both sides.

@@ -54,9 +54,9 @@ void TestExportReader::readsARealExport()
     QVERIFY(scan.fileErrors.empty());
     QCOMPARE(scan.filesRead, 69);
     QCOMPARE(scan.folders,
-             (QStringList {"CompliancePolicies", "DeviceConfiguration", "DriverUpdateProfiles",
-                           "SettingsCatalog", "UpdatePolicies"}));
-    const std::map<QString, int> expected {
+             (QStringList{"CompliancePolicies", "DeviceConfiguration", "DriverUpdateProfiles",
+                          "SettingsCatalog", "UpdatePolicies"}));
+    const std::map<QString, int> expected{
         {"compliancePolicies", 4},          {"deviceConfigurations", 1},
         {"endpointSecurityPolicies", 13},   {"settingsCatalogPolicies", 45},
         {"windowsDriverUpdateProfiles", 3}, {"windowsUpdateRings", 3}};
@@ -133,9 +133,9 @@ void TestExportReader::typeFilterSkipsOtherFolders()
     reader.setTypeFilter({QStringLiteral("compliancePolicies")});
     const ExportScan scan
         = reader.scan(testsupport::testDataPath(QStringLiteral("oib/windows-v3.7")));
-    QCOMPARE(scan.folders, QStringList {"CompliancePolicies"});
+    QCOMPARE(scan.folders, QStringList{"CompliancePolicies"});
     QCOMPARE(scan.filesRead, 4);
-    const std::map<QString, int> expected {{"compliancePolicies", 4}};
+    const std::map<QString, int> expected{{"compliancePolicies", 4}};
     QCOMPARE(countByType(scan), expected);
 }
 

@@ -99,9 +99,9 @@ void TestInventoryImport::importsARealExport()
     for (auto it = policies.begin(); it != policies.end(); ++it)
         keys.append(QString::fromStdString(it.key()));
     QCOMPARE(keys,
-             (QStringList {"compliancePolicies", "deviceConfigurations", "endpointSecurityPolicies",
-                           "settingsCatalogPolicies", "windowsDriverUpdateProfiles",
-                           "windowsUpdateRings"}));
+             (QStringList{"compliancePolicies", "deviceConfigurations", "endpointSecurityPolicies",
+                          "settingsCatalogPolicies", "windowsDriverUpdateProfiles",
+                          "windowsUpdateRings"}));
     QCOMPARE(testsupport::js(coverageOf(result, "policy_types", "settingsCatalogPolicies")),
              testsupport::js(
                  nlohmann::json::parse(R"({"status":"succeeded","item_count":45,"errors":[]})")));

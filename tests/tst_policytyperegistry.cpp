@@ -23,11 +23,11 @@ void TestPolicyTypeRegistry::listsTheRequiredTypes()
 {
     const auto& registry = PolicyTypeRegistry::builtIn();
     QCOMPARE(registry.keys(PolicyTypeKind::Policy),
-             (QStringList {"deviceConfigurations", "compliancePolicies", "settingsCatalogPolicies",
-                           "endpointSecurityPolicies", "windowsUpdateRings",
-                           "windowsDriverUpdateProfiles", "windowsFeatureUpdateProfiles",
-                           "appProtectionPolicies"}));
-    QCOMPARE(registry.keys(PolicyTypeKind::Foundation), QStringList {"securityBaselines"});
+             (QStringList{"deviceConfigurations", "compliancePolicies", "settingsCatalogPolicies",
+                          "endpointSecurityPolicies", "windowsUpdateRings",
+                          "windowsDriverUpdateProfiles", "windowsFeatureUpdateProfiles",
+                          "appProtectionPolicies"}));
+    QCOMPARE(registry.keys(PolicyTypeKind::Foundation), QStringList{"securityBaselines"});
     QCOMPARE(registry.find(QStringLiteral("windowsUpdateRings"))->label,
              QStringLiteral("Windows Update rings"));
 }
@@ -142,9 +142,9 @@ void TestPolicyTypeRegistry::foldersDecideWhatTheyCanHold()
     const auto& registry = PolicyTypeRegistry::builtIn();
     QCOMPARE(
         registry.typesForFolder(QStringLiteral("SettingsCatalog")),
-        (QStringList {"settingsCatalogPolicies", "endpointSecurityPolicies", "securityBaselines"}));
+        (QStringList{"settingsCatalogPolicies", "endpointSecurityPolicies", "securityBaselines"}));
     QCOMPARE(registry.typesForFolder(QStringLiteral("UpdatePolicies")),
-             QStringList {"windowsUpdateRings"});
+             QStringList{"windowsUpdateRings"});
     QVERIFY(registry.typesForFolder(QStringLiteral("Scripts")).isEmpty());
 }
 

@@ -109,7 +109,7 @@ void TestSchema::migratesAnEmptyDatabase()
     const auto first = migrator.migrate();
     QCOMPARE(first.fromVersion, 0);
     QCOMPARE(first.toVersion, migrator.latestVersion());
-    QCOMPARE(first.applied, QStringList {"0001_initial"});
+    QCOMPARE(first.applied, QStringList{"0001_initial"});
     migrator.requireCurrent();
 
     // Again: nothing to do, and still one default workspace.
@@ -174,9 +174,9 @@ void TestSchema::namedIndexesExist()
         return columns;
     };
     QCOMPARE(indexColumns(QStringLiteral("findings_tenant_scope_idx")),
-             (QStringList {"tenant_id", "scope_key"}));
+             (QStringList{"tenant_id", "scope_key"}));
     QCOMPARE(indexColumns(QStringLiteral("baseline_snapshot_items_snapshot_type_idx")),
-             (QStringList {"baseline_snapshot_id", "policy_type"}));
+             (QStringList{"baseline_snapshot_id", "policy_type"}));
 }
 
 void TestSchema::findingFingerprintIsUniquePerTenant()
@@ -190,14 +190,14 @@ void TestSchema::findingFingerprintIsUniquePerTenant()
         "updated_at) VALUES (?, ?, ?, ?, 'compliancePolicies', 's', 'x', 'missing_policy', "
         "'high', 'open', 'same', 'k', ?, ?, 1, '{}', ?, ?)");
     const QVariant now = scratch->database().timestampValue(QDateTime::currentDateTimeUtc());
-    const QVariantList values {fixture.workspaceId,
-                               fixture.tenantId,
-                               fixture.profileId,
-                               fixture.snapshotId,
-                               now,
-                               now,
-                               now,
-                               now};
+    const QVariantList values{fixture.workspaceId,
+                              fixture.tenantId,
+                              fixture.profileId,
+                              fixture.snapshotId,
+                              now,
+                              now,
+                              now,
+                              now};
     scratch->database().run(insert, values);
     QVERIFY_THROWS_EXCEPTION(EngineError, scratch->database().run(insert, values));
 

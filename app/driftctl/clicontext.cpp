@@ -51,7 +51,7 @@ bool parseCommand(CliContext& context, QCommandLineParser& parser, const QString
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 
     const QString program = QStringLiteral("driftctl ") + words.join(QLatin1Char(' '));
-    if (!parser.parse(QStringList {program} + args)) {
+    if (!parser.parse(QStringList{program} + args)) {
         context.err() << "driftctl " << words.join(QLatin1Char(' ')) << ": " << parser.errorText()
                       << "\n"
                       << "Try `" << program << " --help`.\n";

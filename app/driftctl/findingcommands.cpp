@@ -17,7 +17,7 @@ using namespace driftdesk;
 
 namespace {
 
-const QStringList findingColumns {
+const QStringList findingColumns{
     QStringLiteral("id"),
     QStringLiteral("tenant_id"),
     QStringLiteral("baseline_profile_id"),
@@ -70,8 +70,8 @@ int listFindings(CliContext& context, const QStringList& args)
         QStringLiteral("type"));
     const QCommandLineOption policyTypeOption(
         QStringLiteral("policy-type"), QStringLiteral("Policy type key."), QStringLiteral("key"));
-    const QStringList formats {QStringLiteral("table"), QStringLiteral("json"),
-                               QStringLiteral("csv")};
+    const QStringList formats{QStringLiteral("table"), QStringLiteral("json"),
+                              QStringLiteral("csv")};
     parser.addOptions({tenantOption, profileOption, statusOption, changeOption, policyTypeOption,
                        formatOption(QStringLiteral("table"), formats)});
     int exitCode = Succeeded;
@@ -82,8 +82,8 @@ int listFindings(CliContext& context, const QStringList& args)
     if (format.isEmpty())
         return Failed;
 
-    const QStringList statuses {FindingStatus::open, FindingStatus::acknowledged,
-                                FindingStatus::resolved};
+    const QStringList statuses{FindingStatus::open, FindingStatus::acknowledged,
+                               FindingStatus::resolved};
     if (parser.isSet(statusOption) && !statuses.contains(parser.value(statusOption))) {
         context.err() << "driftctl findings list: --status must be one of " << statuses.join(u", ")
                       << '\n';

@@ -60,7 +60,7 @@ using Command = std::function<int(CliContext&, const QStringList&)>;
 
 const std::map<QString, Command>& commands()
 {
-    static const std::map<QString, Command> table {
+    static const std::map<QString, Command> table{
         {QStringLiteral("migrate"), migrateCommand},
         {QStringLiteral("workspace"), workspaceCommand},
         {QStringLiteral("tenant"), tenantCommand},

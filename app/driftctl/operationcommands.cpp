@@ -14,7 +14,7 @@ using namespace driftdesk;
 
 namespace {
 
-const QStringList runFormats {QStringLiteral("text"), QStringLiteral("json")};
+const QStringList runFormats{QStringLiteral("text"), QStringLiteral("json")};
 
 int importInventory(CliContext& context, const QStringList& args)
 {

@@ -85,7 +85,7 @@ int listProfiles(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List baseline profiles."));
-    const QStringList formats {QStringLiteral("table"), QStringLiteral("json")};
+    const QStringList formats{QStringLiteral("table"), QStringLiteral("json")};
     parser.addOption(formatOption(QStringLiteral("table"), formats));
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("profile"), QStringLiteral("list")}, args,

@@ -27,7 +27,7 @@ int listRuns(CliContext& context, const QStringList& args)
     const QCommandLineOption limitOption(QStringLiteral("limit"),
                                          QStringLiteral("At most this many runs (default 50)."),
                                          QStringLiteral("n"), QStringLiteral("50"));
-    const QStringList formats {QStringLiteral("table"), QStringLiteral("json")};
+    const QStringList formats{QStringLiteral("table"), QStringLiteral("json")};
     parser.addOptions(
         {tenantOption, typeOption, limitOption, formatOption(QStringLiteral("table"), formats)});
     int exitCode = Succeeded;
@@ -78,7 +78,7 @@ int showRun(CliContext& context, const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Show one run with its counts and context."));
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Run id."));
-    const QStringList formats {QStringLiteral("text"), QStringLiteral("json")};
+    const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
     parser.addOption(formatOption(QStringLiteral("text"), formats));
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("runs"), QStringLiteral("show")}, args,

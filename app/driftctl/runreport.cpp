@@ -48,8 +48,8 @@ void printListed(QTextStream& stream, const nlohmann::json& context, const char*
         if (entry.contains("file"))
             line += str(entry["file"]) + QStringLiteral(": ") + str(entry["error"]);
         else
-            line += QStringList {str(entry.value("policy_type", nlohmann::json(""))),
-                                 str(entry.value("subject_external_id", nlohmann::json("")))}
+            line += QStringList{str(entry.value("policy_type", nlohmann::json(""))),
+                                str(entry.value("subject_external_id", nlohmann::json("")))}
                         .join(QLatin1Char(' '))
                         .trimmed()
                 + QStringLiteral(" - ") + str(entry.value("reason", nlohmann::json("")));

@@ -41,7 +41,7 @@ int listTenants(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List the tenants of the workspace."));
-    const QStringList formats {QStringLiteral("table"), QStringLiteral("json")};
+    const QStringList formats{QStringLiteral("table"), QStringLiteral("json")};
     parser.addOption(formatOption(QStringLiteral("table"), formats));
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("tenant"), QStringLiteral("list")}, args,

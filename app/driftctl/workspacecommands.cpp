@@ -57,7 +57,7 @@ int workspaceCommand(CliContext& context, const QStringList& args)
     if (sub == QLatin1String("list")) {
         QCommandLineParser parser;
         parser.setApplicationDescription(QStringLiteral("List workspaces."));
-        const QStringList formats {QStringLiteral("table"), QStringLiteral("json")};
+        const QStringList formats{QStringLiteral("table"), QStringLiteral("json")};
         parser.addOption(formatOption(QStringLiteral("table"), formats));
         if (!parseCommand(context, parser, {QStringLiteral("workspace"), sub}, rest, &exitCode))
             return exitCode;
