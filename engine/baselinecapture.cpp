@@ -130,6 +130,11 @@ RunResult BaselineCapture::run(const CaptureRequest& request, OperationControl& 
     const BaselineProfile profile
         = ProfileStore(m_database, m_workspaceId).require(request.profileId);
     const Tenant tenant = TenantStore(m_database, m_workspaceId).require(request.sourceTenantId);
+    if (profile.status == QLatin1String("archived")) {
+        throw EngineError(QStringLiteral("baseline profile \"%1\" is archived; set its status to "
+                                         "draft or active to capture into it")
+                              .arg(profile.name));
+    }
     QString scopeError;
     const auto scope = BaselineScope::fromJson(profile.scope, m_registry, &scopeError);
     if (!scope)
@@ -152,7 +157,7 @@ RunResult BaselineCapture::perform(RunRecorder& recorder, const BaselineProfile&
     const auto blocked = [&](const QString& reason) {
         context["reason"] = reason.toStdString();
         return recorder.finishWithoutWork(RunOutcome::blocked, nlohmann::json::object(), context,
-                                          QStringLiteral("blocked: ") + reason);
+                                          reason);
     };
 
     const auto sync = RunStore(m_database, m_workspaceId).latestInventorySync(tenant.id);
@@ -167,6 +172,8 @@ RunResult BaselineCapture::perform(RunRecorder& recorder, const BaselineProfile&
     const CapturePlan types = planTypes(scopeTypes, *sync);
     context["captured_types"] = toJsonArray(types.captured);
     context["skipped_types"] = types.skipped;
+    if (Coverage::fromRunContext(sync->context).types().isEmpty())
+        return blocked(emptyCoverageReason(tenant.name, sync->outcome, sync->context, sync->id));
     if (types.captured.isEmpty()) {
         return blocked(QStringLiteral("no type in the scope of \"%1\" succeeded in the latest "
                                       "inventory sync of \"%2\" (run %3)")

@@ -242,7 +242,7 @@ LifecycleCounts recordFindings(FindingStore& findings, const std::vector<Detecti
 {
     LifecycleCounts counts;
     QHash<QString, Finding> existing;
-    for (Finding& finding : findings.forTenantProfile(tenantId, profileId))
+    for (Finding& finding : findings.lockForCompare(tenantId, profileId))
         existing.insert(finding.fingerprint, std::move(finding));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -277,38 +277,25 @@ LifecycleCounts recordFindings(FindingStore& findings, const std::vector<Detecti
         }
 
         // Seen again: an acknowledged finding stays acknowledged, a resolved one reopens.
-        Finding& finding = found.value();
-        if (finding.status == FindingStatus::resolved) {
-            finding.status = FindingStatus::open;
-            finding.resolvedAt = QDateTime();
-            finding.resolvedReason.clear();
+        if (found->status == FindingStatus::resolved)
             ++counts.reopened;
-        } else {
+        else
             ++counts.seenAgain;
-        }
-        finding.lastSeenAt = now;
-        finding.timesSeen += 1;
-        finding.displayName = detection.displayName;
-        finding.evidence = detection.evidence;
-        findings.updateLifecycle(finding);
+        findings.markSeen(found->id, now, detection.displayName, detection.evidence);
     }
 
-    for (Finding& finding : existing) {
+    for (const Finding& finding : std::as_const(existing)) {
         if (finding.status == FindingStatus::resolved || detectedKeys.contains(finding.fingerprint))
             continue;
         if (finding.baselineSnapshotId != snapshotId) {
-            finding.resolvedReason = QStringLiteral("baseline_replaced");
+            findings.markResolved(finding.id, now, QStringLiteral("baseline_replaced"));
             ++counts.resolvedReplaced;
         } else if (comparedTypes.contains(finding.policyType)
                    && !excludedKeys.contains({finding.policyType, finding.subjectExternalId})) {
-            finding.resolvedReason = QStringLiteral("not_detected");
+            findings.markResolved(finding.id, now, QStringLiteral("not_detected"));
             ++counts.resolvedNotDetected;
-        } else {
-            continue; // not compared this time: nothing is known about it
         }
-        finding.status = FindingStatus::resolved;
-        finding.resolvedAt = now;
-        findings.updateLifecycle(finding);
+        // Otherwise the finding's type or subject was not compared: nothing is known about it.
     }
     return counts;
 }
@@ -348,17 +335,26 @@ QList<CompareRequest> BaselineCompare::plan(Database& database, qint64 workspace
     for (const qint64 id : tenantIds) {
         const QList<qint64> assigned = profiles.profileIdsForTenant(id);
         if (profileId) {
+            const BaselineProfile profile = profiles.require(*profileId);
+            if (profile.status == QLatin1String("archived")) {
+                throw EngineError(
+                    QStringLiteral("baseline profile \"%1\" is archived; archived profiles are "
+                                   "not compared")
+                        .arg(profile.name));
+            }
             if (assigned.contains(*profileId))
                 requests.append({id, *profileId});
             else if (tenantId)
-                throw EngineError(QStringLiteral("tenant %1 is not assigned to baseline profile "
-                                                 "%2; assign it with `driftctl profile assign`")
-                                      .arg(QString::number(id), QString::number(*profileId)));
+                throw EngineError(
+                    QStringLiteral("tenant \"%1\" is not assigned to baseline "
+                                   "profile \"%2\"; assign it first")
+                        .arg(TenantStore(database, workspaceId).require(id).name, profile.name));
             continue;
         }
         if (assigned.isEmpty() && tenantId) {
             throw EngineError(
-                QStringLiteral("tenant %1 is not assigned to any baseline profile").arg(id));
+                QStringLiteral("tenant \"%1\" is not assigned to any baseline profile")
+                    .arg(TenantStore(database, workspaceId).require(id).name));
         }
         for (const qint64 assignedProfile : assigned) {
             const auto profile = profiles.byId(assignedProfile);
@@ -391,7 +387,7 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
     const auto blocked = [&](const QString& reason) {
         context["reason"] = reason.toStdString();
         return recorder.finishWithoutWork(RunOutcome::blocked, nlohmann::json::object(), context,
-                                          QStringLiteral("blocked: ") + reason);
+                                          reason);
     };
 
     if (!profile.activeSnapshotId) {
@@ -422,6 +418,8 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
         = planTypes(*snapshot, *sync, scope ? scope->effectiveTypes(m_registry) : QStringList());
     context["compared_types"] = toJsonArray(types.compared);
     context["skipped_types"] = types.skipped;
+    if (Coverage::fromRunContext(sync->context).types().isEmpty())
+        return blocked(emptyCoverageReason(tenant.name, sync->outcome, sync->context, sync->id));
     if (types.compared.isEmpty()) {
         return blocked(
             QStringLiteral("no policy type is covered both by snapshot %1 and by the "

@@ -4,6 +4,7 @@
 #include "engineerror.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -12,6 +13,20 @@
 #include <memory>
 
 namespace driftdesk {
+
+namespace {
+
+/// The URL with any password replaced by "***", for messages about a URL that failed to parse.
+QString redactedUrl(QString url)
+{
+    static const QRegularExpression userPassword(QStringLiteral("^([A-Za-z]+://[^:@/?#]*):[^@]*@"));
+    static const QRegularExpression passwordParameter(QStringLiteral("([?&]password=)[^&]*"));
+    url.replace(userPassword, QStringLiteral("\\1:***@"));
+    url.replace(passwordParameter, QStringLiteral("\\1***"));
+    return url;
+}
+
+} // namespace
 
 ConnectionSettings ConnectionSettings::fromUrl(const QString& url)
 {
@@ -43,6 +58,8 @@ ConnectionSettings ConnectionSettings::fromUrl(const QString& url)
         QString message = parseError ? QString::fromUtf8(parseError).trimmed()
                                      : QStringLiteral("out of memory");
         PQfreemem(parseError);
+        // libpq quotes the URI in its message, password and all.
+        message.replace(url, redactedUrl(url));
         throw EngineError(QStringLiteral("invalid PostgreSQL URI: %1").arg(message));
     }
 
@@ -95,7 +112,7 @@ QString ConnectionSettings::displayString() const
     const QString database = postgresParameter(QStringLiteral("dbname"));
     QString text = QStringLiteral("postgresql://");
     if (!user.isEmpty())
-        text += user + QLatin1Char('@');
+        text += QString::fromLatin1(QUrl::toPercentEncoding(user)) + QLatin1Char('@');
     if (!host.startsWith(QLatin1Char('/')))
         text += host;
     if (!port.isEmpty())

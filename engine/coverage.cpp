@@ -35,4 +35,16 @@ QString coverageGap(const QString& status, qint64 syncRunId)
         .arg(status, QString::number(syncRunId));
 }
 
+QString emptyCoverageReason(const QString& tenantName, const QString& outcome,
+                            const nlohmann::json& context, qint64 syncRunId)
+{
+    if (outcome == QLatin1String("failed")) {
+        return QStringLiteral("the latest inventory sync of \"%1\" (run %2) failed: %3")
+            .arg(tenantName, QString::number(syncRunId),
+                 toQString(context.value("error", nlohmann::json())));
+    }
+    return QStringLiteral("the latest inventory sync of \"%1\" (run %2) covered no type")
+        .arg(tenantName, QString::number(syncRunId));
+}
+
 } // namespace driftdesk

@@ -34,4 +34,8 @@ private:
 /// Why a type cannot be compared or captured, in words, given its coverage status.
 QString coverageGap(const QString& status, qint64 syncRunId);
 
+/// Why a sync covers nothing: its failure, or the absence of any type folder.
+QString emptyCoverageReason(const QString& tenantName, const QString& outcome,
+                            const nlohmann::json& context, qint64 syncRunId);
+
 } // namespace driftdesk

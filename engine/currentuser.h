@@ -9,10 +9,12 @@ namespace driftdesk {
 /// and acknowledgements.
 inline QString currentUserName()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user;
+    for (const char* variable : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString user = qEnvironmentVariable(variable);
+        if (!user.isEmpty())
+            return user;
+    }
+    return QStringLiteral("unknown");
 }
 
 } // namespace driftdesk

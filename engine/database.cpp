@@ -53,7 +53,7 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-std::unique_ptr<Database> Database::open(const ConnectionSettings& settings)
+std::unique_ptr<Database> Database::open(const ConnectionSettings& settings, OpenMode mode)
 {
     std::unique_ptr<Database> database(new Database(settings));
     QSqlDatabase& db = database->m_connection;
@@ -61,6 +61,11 @@ std::unique_ptr<Database> Database::open(const ConnectionSettings& settings)
     if (settings.backend() == Backend::Sqlite) {
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_name);
         const QFileInfo file(settings.sqlitePath());
+        if (mode == OpenMode::Existing && !file.exists()) {
+            throw EngineError(QStringLiteral("there is no DriftDesk workspace file at %1; create "
+                                             "it with `driftctl migrate`")
+                                  .arg(file.absoluteFilePath()));
+        }
         if (!file.absoluteDir().exists() && !QDir().mkpath(file.absolutePath()))
             throw EngineError(
                 QStringLiteral("cannot create the folder %1").arg(file.absolutePath()));
@@ -104,6 +109,8 @@ std::unique_ptr<Database> Database::open(const ConnectionSettings& settings)
         database->run(QStringLiteral("PRAGMA synchronous = NORMAL"));
     } else {
         database->run(QStringLiteral("SET TIME ZONE 'UTC'"));
+        // Notices ("relation already exists, skipping") are not for administrators' eyes.
+        database->run(QStringLiteral("SET client_min_messages = warning"));
     }
     qCDebug(lcDatabase).noquote() << "connected to" << settings.displayString() << "as"
                                   << database->m_name << "in thread" << QThread::currentThread();

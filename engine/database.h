@@ -18,8 +18,14 @@ namespace driftdesk {
 class Database
 {
 public:
+    enum class OpenMode {
+        Existing, ///< a SQLite file must exist already
+        CreateIfMissing, ///< a missing SQLite file (and its folder) is created
+    };
+
     /// Opens a new connection; throws EngineError with the driver's message on failure.
-    static std::unique_ptr<Database> open(const ConnectionSettings& settings);
+    static std::unique_ptr<Database> open(const ConnectionSettings& settings,
+                                          OpenMode mode = OpenMode::Existing);
 
     ~Database();
     Database(const Database&) = delete;

@@ -12,6 +12,9 @@
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <algorithm>
+#include <string_view>
+
 namespace driftdesk {
 
 namespace {
@@ -29,6 +32,47 @@ struct FileResult
     QString error;
     qint64 bytes = 0;
 };
+
+/// Line number (from 1) of a byte offset, for error messages.
+int lineOf(std::string_view text, std::size_t offset)
+{
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+/// Refuses what the JSON parser accepts but DriftDesk cannot hold: nesting deeper than
+/// ExportReader::maxNesting, and U+0000 in a string (PostgreSQL's text and jsonb cannot store
+/// it). A linear scan, run before parsing.
+QString checkStructure(std::string_view text)
+{
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') {
+                if (text.compare(i + 1, 5, "u0000") == 0)
+                    return QStringLiteral("a string holds the character U+0000 (line %1), which "
+                                          "cannot be stored")
+                        .arg(lineOf(text, i));
+                ++i; // the escaped character cannot end the string
+            } else if (c == '"') {
+                inString = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > ExportReader::maxNesting)
+                return QStringLiteral("JSON nested deeper than %1 levels (line %2)")
+                    .arg(QString::number(ExportReader::maxNesting),
+                         QString::number(lineOf(text, i)));
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return {};
+}
 
 QString parseErrorMessage(const nlohmann::json::exception& error)
 {
@@ -86,6 +130,11 @@ QString readObject(const nlohmann::json& object, const QString& source,
 FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
 {
     FileResult result;
+    // A link could lead anywhere on the machine; exports hold none.
+    if (QFileInfo(task.absolutePath).isSymLink()) {
+        result.error = QStringLiteral("is a symbolic link; links are not followed");
+        return result;
+    }
     QFile file(task.absolutePath);
     const qint64 size = file.size();
     if (size > ExportReader::maxFileBytes) {
@@ -110,6 +159,10 @@ FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
         result.error = text.error;
         return result;
     }
+
+    result.error = checkStructure(text.utf8);
+    if (!result.error.isEmpty())
+        return result;
 
     nlohmann::json document;
     try {
@@ -205,6 +258,11 @@ ExportScan ExportReader::scan(const QString& rootPath) const
             continue;
         scan.folders.append(folder);
         const QDir dir(root.filePath(folder));
+        if (QFileInfo(dir.path()).isSymLink()) {
+            scan.folderFailures.push_back(
+                {folder, QStringLiteral("folder is a symbolic link; links are not followed")});
+            continue;
+        }
         if (!dir.isReadable()) {
             scan.folderFailures.push_back({folder, QStringLiteral("folder cannot be read")});
             continue;

@@ -62,6 +62,10 @@ public:
     /// Files above this size are refused without being read; real exports stay near 1 MB.
     static constexpr qint64 maxFileBytes = 64ll * 1024 * 1024;
 
+    /// Objects nested deeper than this are refused (real exports nest at most 17 levels); the
+    /// contract builder and the databases' JSON functions need a bound.
+    static constexpr int maxNesting = 64;
+
     explicit ExportReader(const PolicyTypeRegistry& registry);
 
     /// Reads only folders that can hold these types, and keeps only objects of these types.

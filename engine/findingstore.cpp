@@ -129,21 +129,61 @@ qint64 FindingStore::insert(const Finding& finding)
     return query.value(0).toLongLong();
 }
 
-void FindingStore::updateLifecycle(const Finding& finding)
+void FindingStore::markSeen(qint64 id, const QDateTime& seenAt, const QString& displayName,
+                            const nlohmann::json& evidence)
 {
+    // CASE reads the row as it is when the update runs, after any concurrent writer committed.
     m_database.run(
-        QStringLiteral("UPDATE findings SET display_name = ?, status = ?, last_seen_at = ?, "
-                       "times_seen = ?, resolved_at = ?, resolved_reason = ?, evidence = ?, "
-                       "updated_at = ? WHERE workspace_id = ? AND id = ?"),
-        {textOrNull(finding.displayName), finding.status,
-         m_database.timestampValue(finding.lastSeenAt), finding.timesSeen,
-         m_database.timestampValue(finding.resolvedAt), textOrNull(finding.resolvedReason),
-         toJsonColumn(finding.evidence), m_database.timestampValue(QDateTime::currentDateTimeUtc()),
-         m_workspaceId, finding.id});
+        QStringLiteral("UPDATE findings SET times_seen = times_seen + 1, last_seen_at = ?, "
+                       "display_name = ?, evidence = ?, updated_at = ?, "
+                       "resolved_at = CASE WHEN status = ? THEN NULL ELSE resolved_at END, "
+                       "resolved_reason = CASE WHEN status = ? THEN NULL ELSE resolved_reason END, "
+                       "status = CASE WHEN status = ? THEN ? ELSE status END "
+                       "WHERE workspace_id = ? AND id = ?"),
+        {m_database.timestampValue(seenAt), textOrNull(displayName), toJsonColumn(evidence),
+         m_database.timestampValue(seenAt), FindingStatus::resolved, FindingStatus::resolved,
+         FindingStatus::resolved, FindingStatus::open, m_workspaceId, id});
+}
+
+void FindingStore::markResolved(qint64 id, const QDateTime& resolvedAt, const QString& reason)
+{
+    const QVariant when = m_database.timestampValue(resolvedAt);
+    m_database.run(
+        QStringLiteral("UPDATE findings SET status = ?, resolved_at = ?, "
+                       "resolved_reason = ?, updated_at = ? "
+                       "WHERE workspace_id = ? AND id = ? AND status <> ?"),
+        {FindingStatus::resolved, when, reason, when, m_workspaceId, id, FindingStatus::resolved});
+}
+
+QList<Finding> FindingStore::lockForCompare(qint64 tenantId, qint64 profileId)
+{
+    if (m_database.backend() == Backend::Sqlite)
+        return forTenantProfile(tenantId, profileId);
+
+    // A transaction-scoped advisory lock on the (tenant, profile) pair serialises compares of
+    // it, including their inserts of new findings; row locks hold off acknowledgements.
+    m_database.run(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended("
+                                  "'driftdesk.compare:' || ? || ':' || ?, 0))"),
+                   {QString::number(tenantId), QString::number(profileId)});
+    QList<Finding> result;
+    QSqlQuery query = m_database.run(
+        QStringLiteral("SELECT ") + findingColumns
+            + QStringLiteral(" FROM findings WHERE workspace_id = ? AND tenant_id = ? "
+                             "AND baseline_profile_id = ? ORDER BY id FOR UPDATE"),
+        {m_workspaceId, tenantId, profileId});
+    while (query.next())
+        result.append(readFinding(query));
+    return result;
 }
 
 void FindingStore::acknowledge(qint64 id, const QString& user, const QString& note)
 {
+    const auto finding = byId(id);
+    if (finding && finding->status == FindingStatus::acknowledged) {
+        throw EngineError(QStringLiteral("finding %1 is already acknowledged (by %2 at %3)")
+                              .arg(QString::number(id), finding->acknowledgedBy,
+                                   toRfc3339(finding->acknowledgedAt)));
+    }
     const QVariant now = m_database.timestampValue(QDateTime::currentDateTimeUtc());
     QSqlQuery query = m_database.run(
         QStringLiteral("UPDATE findings SET status = ?, acknowledged_at = ?, acknowledged_by = ?, "
@@ -158,7 +198,8 @@ void FindingStore::acknowledge(qint64 id, const QString& user, const QString& no
 void FindingStore::reopen(qint64 id)
 {
     QSqlQuery query = m_database.run(
-        QStringLiteral("UPDATE findings SET status = ?, updated_at = ? "
+        QStringLiteral("UPDATE findings SET status = ?, updated_at = ?, acknowledged_at = NULL, "
+                       "acknowledged_by = NULL, acknowledgement_note = NULL "
                        "WHERE workspace_id = ? AND id = ? AND status = ?"),
         {FindingStatus::open, m_database.timestampValue(QDateTime::currentDateTimeUtc()),
          m_workspaceId, id, FindingStatus::acknowledged});

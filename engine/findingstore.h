@@ -33,17 +33,31 @@ public:
     /// Every finding of one tenant under one profile, whatever its status or snapshot.
     QList<Finding> forTenantProfile(qint64 tenantId, qint64 profileId);
 
+    /// Inside a compare's transaction: waits until no other compare of this tenant and profile
+    /// is writing, then reads its findings with their rows locked (on PostgreSQL; SQLite's
+    /// write transaction already excludes every other writer). Acknowledgements made meanwhile
+    /// wait for the compare to commit instead of being overwritten.
+    QList<Finding> lockForCompare(qint64 tenantId, qint64 profileId);
+
     /// Inserts a new finding and returns its id. Call inside the compare's transaction.
     qint64 insert(const Finding& finding);
 
-    /// Writes the lifecycle fields (status, last seen, times seen, resolution, display name,
-    /// evidence) of an existing finding.
-    void updateLifecycle(const Finding& finding);
+    /// Records that a finding was detected again: counts it, refreshes its evidence and display
+    /// name, and reopens it if it was resolved. The count is taken relative to the stored value,
+    /// so no concurrent update is lost.
+    void markSeen(qint64 id, const QDateTime& seenAt, const QString& displayName,
+                  const nlohmann::json& evidence);
 
-    /// Marks a finding acknowledged by `user` with a note; it stays acknowledged while detected.
+    /// Resolves a finding that is not resolved yet, with a reason (not_detected,
+    /// baseline_replaced).
+    void markResolved(qint64 id, const QDateTime& resolvedAt, const QString& reason);
+
+    /// Marks an open finding acknowledged by `user` with a note; it stays acknowledged while
+    /// detected. Throws EngineError for a finding that is resolved or already acknowledged.
     void acknowledge(qint64 id, const QString& user, const QString& note);
 
-    /// Takes back an acknowledgement: the finding is open again.
+    /// Takes back an acknowledgement: the finding is open again and the acknowledgement's
+    /// who, when and note are cleared.
     void reopen(qint64 id);
 
 private:

@@ -171,6 +171,11 @@ RunResult InventoryImport::perform(RunRecorder& recorder, const ImportRequest& r
     if (!scan.rootError.isEmpty())
         throw EngineError(scan.rootError);
 
+    if (request.types.isEmpty() && scan.folders.isEmpty() && scan.filesRead == 0
+        && scan.fileErrors.empty()) {
+        throw EngineError(
+            QStringLiteral("%1 holds no export: no type folder and no JSON file").arg(folder));
+    }
     const ImportPlan plan = planImport(scan, request.types, m_registry);
     context["inventory"] = coverageJson(plan.coverage, m_registry);
     context["ambiguous_subjects"] = plan.ambiguous;

@@ -4,6 +4,7 @@
 #include "currentuser.h"
 #include "engineerror.h"
 #include "jsonconvert.h"
+#include "names.h"
 #include "sqlvalues.h"
 
 namespace driftdesk {
@@ -47,8 +48,7 @@ bool ProfileStore::isValidStatus(const QString& status)
 
 void ProfileStore::validate(const ProfileDraft& draft, std::optional<qint64> existingId)
 {
-    if (draft.name.trimmed().isEmpty())
-        throw EngineError(QStringLiteral("a baseline profile needs a name"));
+    checkedName(draft.name, QStringLiteral("baseline profile"));
     if (!isValidStatus(draft.status))
         throw EngineError(QStringLiteral("status: \"%1\" is not one of draft, active, archived")
                               .arg(draft.status));
@@ -163,11 +163,13 @@ void ProfileStore::assign(qint64 profileId, qint64 tenantId)
                    {m_workspaceId, profileId, tenantId, now, now});
 }
 
-void ProfileStore::unassign(qint64 profileId, qint64 tenantId)
+bool ProfileStore::unassign(qint64 profileId, qint64 tenantId)
 {
-    m_database.run(QStringLiteral("DELETE FROM baseline_tenant_assignments WHERE workspace_id = ? "
-                                  "AND baseline_profile_id = ? AND tenant_id = ?"),
-                   {m_workspaceId, profileId, tenantId});
+    QSqlQuery query = m_database.run(
+        QStringLiteral("DELETE FROM baseline_tenant_assignments WHERE workspace_id = ? "
+                       "AND baseline_profile_id = ? AND tenant_id = ?"),
+        {m_workspaceId, profileId, tenantId});
+    return query.numRowsAffected() > 0;
 }
 
 QList<qint64> ProfileStore::assignedTenantIds(qint64 profileId)

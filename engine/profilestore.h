@@ -47,7 +47,8 @@ public:
 
     /// Assigns a tenant (again assigning is harmless); unassigning leaves findings in place.
     void assign(qint64 profileId, qint64 tenantId);
-    void unassign(qint64 profileId, qint64 tenantId);
+    /// Returns false when the tenant was not assigned.
+    bool unassign(qint64 profileId, qint64 tenantId);
     QList<qint64> assignedTenantIds(qint64 profileId);
     QList<qint64> profileIdsForTenant(qint64 tenantId);
 

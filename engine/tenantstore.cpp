@@ -2,6 +2,7 @@
 #include "tenantstore.h"
 
 #include "engineerror.h"
+#include "names.h"
 #include "sqlvalues.h"
 
 #include <QUuid>
@@ -35,9 +36,7 @@ TenantStore::TenantStore(Database& database, qint64 workspaceId)
 
 Tenant TenantStore::add(const QString& name, const QString& externalId)
 {
-    const QString trimmedName = name.trimmed();
-    if (trimmedName.isEmpty())
-        throw EngineError(QStringLiteral("a tenant needs a name"));
+    const QString trimmedName = checkedName(name, QStringLiteral("tenant"));
 
     QString normalizedId;
     if (!externalId.trimmed().isEmpty()) {

@@ -2,6 +2,7 @@
 #include "workspacestore.h"
 
 #include "engineerror.h"
+#include "names.h"
 
 namespace driftdesk {
 
@@ -25,9 +26,7 @@ WorkspaceStore::WorkspaceStore(Database& database)
 
 Workspace WorkspaceStore::add(const QString& name)
 {
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        throw EngineError(QStringLiteral("a workspace needs a name"));
+    const QString trimmed = checkedName(name, QStringLiteral("workspace"));
     QSqlQuery existing
         = m_database.run(QStringLiteral("SELECT 1 FROM workspaces WHERE name = ?"), {trimmed});
     if (existing.next())
@@ -57,7 +56,9 @@ Workspace WorkspaceStore::byName(const QString& name)
     QSqlQuery query = m_database.run(
         QStringLiteral("SELECT id, name, created_at FROM workspaces WHERE name = ?"), {name});
     if (!query.next())
-        throw EngineError(QStringLiteral("there is no workspace named \"%1\"").arg(name));
+        throw EngineError(QStringLiteral("there is no workspace named \"%1\"; create it with "
+                                         "`driftctl workspace add`")
+                              .arg(name));
     return readWorkspace(query);
 }
 

@@ -16,6 +16,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <map>
 
@@ -40,6 +41,12 @@ private Q_SLOTS:
     void failedCompareWritesNoFindings();
     void planFollowsAssignments_data() { testsupport::addBackendRows(); }
     void planFollowsAssignments();
+    void concurrentComparesLoseNoCount_data() { testsupport::addBackendRows(); }
+    void concurrentComparesLoseNoCount();
+    void acknowledgementRules_data() { testsupport::addBackendRows(); }
+    void acknowledgementRules();
+    void archivedProfilesAreLeftAlone_data() { testsupport::addBackendRows(); }
+    void archivedProfilesAreLeftAlone();
 };
 
 namespace {
@@ -361,6 +368,94 @@ void TestCaptureCompare::planFollowsAssignments()
     profiles.update(w.profile, draft);
     plan = BaselineCompare::plan(database, w.workspaceId, std::nullopt, std::nullopt);
     QVERIFY(plan.isEmpty());
+}
+
+void TestCaptureCompare::concurrentComparesLoseNoCount()
+{
+    DRIFTDESK_SCRATCH_DATABASE(scratch, true);
+    Fixture w(*scratch);
+    w.import(w.source, {{QStringLiteral("p1"), true}, {QStringLiteral("p2"), true}});
+    w.capture();
+    w.import(w.target, {{QStringLiteral("p1"), false}, {QStringLiteral("p3"), true}});
+    QCOMPARE(testsupport::js(w.compare().summaryCounts["findings_opened"]), QStringLiteral("3"));
+
+    // Six compares of the same tenant and profile at once, each on its own connection.
+    const int parallel = 6;
+    const ConnectionSettings settings = scratch->settings();
+    const qint64 workspaceId = w.workspaceId;
+    const CompareRequest request{w.target, w.profile};
+    QList<int> workers(parallel);
+    const QList<QString> outcomes = QtConcurrent::blockingMapped(workers, [&](int) {
+        const auto database = Database::open(settings);
+        OperationControl control;
+        return BaselineCompare(*database, workspaceId).run(request, control).outcome;
+    });
+    QCOMPARE(outcomes, QList<QString>(parallel, RunOutcome::succeeded));
+
+    const auto findings = w.findingsBySubject();
+    QCOMPARE(findings.size(), std::size_t(3));
+    for (const auto& [key, finding] : findings)
+        QCOMPARE(finding.timesSeen, 1 + parallel);
+}
+
+void TestCaptureCompare::acknowledgementRules()
+{
+    DRIFTDESK_SCRATCH_DATABASE(scratch, true);
+    Fixture w(*scratch);
+    w.import(w.source, {{QStringLiteral("p1"), true}});
+    w.capture();
+    w.import(w.target, {{QStringLiteral("p1"), false}});
+    w.compare();
+    const qint64 id = w.findingsBySubject().begin()->second.id;
+
+    FindingStore findings(scratch->database(), w.workspaceId);
+    findings.acknowledge(id, QStringLiteral("alice"), QStringLiteral("first note"));
+    try {
+        findings.acknowledge(id, QStringLiteral("bob"), QString());
+        QFAIL("a second acknowledgement replaced the first");
+    } catch (const EngineError& error) {
+        QVERIFY2(error.message().contains(QLatin1String("already acknowledged (by alice")),
+                 qPrintable(error.message()));
+    }
+    QCOMPARE(findings.byId(id)->acknowledgementNote, QStringLiteral("first note"));
+
+    findings.reopen(id);
+    const Finding reopened = *findings.byId(id);
+    QCOMPARE(reopened.status, FindingStatus::open);
+    QVERIFY(!reopened.acknowledgedAt.isValid());
+    QVERIFY(reopened.acknowledgedBy.isEmpty());
+    QVERIFY(reopened.acknowledgementNote.isEmpty());
+    QVERIFY_THROWS_EXCEPTION(EngineError, findings.reopen(id));
+
+    // Resolved findings cannot be acknowledged.
+    w.import(w.target, {{QStringLiteral("p1"), true}});
+    w.compare();
+    QCOMPARE(findings.byId(id)->status, FindingStatus::resolved);
+    QVERIFY_THROWS_EXCEPTION(EngineError, findings.acknowledge(id, QStringLiteral("alice"), {}));
+}
+
+void TestCaptureCompare::archivedProfilesAreLeftAlone()
+{
+    DRIFTDESK_SCRATCH_DATABASE(scratch, true);
+    Fixture w(*scratch);
+    w.import(w.source, {{QStringLiteral("p1"), true}});
+    ProfileDraft draft;
+    draft.name = QStringLiteral("Compliance");
+    draft.status = QStringLiteral("archived");
+    ProfileStore(scratch->database(), w.workspaceId).update(w.profile, draft);
+
+    try {
+        w.capture();
+        QFAIL("captured into an archived profile");
+    } catch (const EngineError& error) {
+        QVERIFY(error.message().contains(QLatin1String("is archived")));
+    }
+    try {
+        BaselineCompare::plan(scratch->database(), w.workspaceId, w.target, w.profile);
+        QFAIL("planned a compare against an archived profile");
+    } catch (const EngineError& error) {
+        QVERIFY(error.message().contains(QLatin1String("archived profiles are not compared")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCaptureCompare)

@@ -59,14 +59,17 @@ void TestConnectionSettings::postgresUriWithSocketFolder()
 
 void TestConnectionSettings::passwordInUrlIsRefusedWithoutEchoingIt()
 {
+    // Well-formed and malformed URIs: libpq quotes a malformed one in its own message.
     for (const QString& url : {QStringLiteral("postgresql://alice:S3cr3t-pw@db/drift"),
-                               QStringLiteral("postgresql://db/drift?password=S3cr3t-pw")}) {
+                               QStringLiteral("postgresql://db/drift?password=S3cr3t-pw"),
+                               QStringLiteral("postgresql://alice:S3cr3t-pw@[bad/drift"),
+                               QStringLiteral("postgresql://[bad/drift?password=S3cr3t-pw")}) {
         try {
             ConnectionSettings::fromUrl(url);
             QFAIL("a URL with a password was accepted");
         } catch (const EngineError& error) {
-            QVERIFY(error.message().contains(QLatin1String("PGPASSWORD")));
-            QVERIFY(!error.message().contains(QLatin1String("S3cr3t")));
+            QVERIFY2(!error.message().contains(QLatin1String("S3cr3t")),
+                     qPrintable(error.message()));
         }
     }
 }

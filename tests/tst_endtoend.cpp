@@ -4,6 +4,7 @@
 
 #include "scratchdatabase.h"
 
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -24,6 +25,9 @@ private Q_SLOTS:
     void recurrenceAndResolution();
     void jsonShapesAndExitCodes_data() { testsupport::addBackendRows(); }
     void jsonShapesAndExitCodes();
+    void commandLineGuards_data() { testsupport::addBackendRows(); }
+    void commandLineGuards();
+    void readCommandsCreateNoFile();
 };
 
 namespace {
@@ -299,6 +303,74 @@ void TestEndToEnd::jsonShapesAndExitCodes()
              std::size_t(0));
     const auto profiles = driftctl.expect(0, {"profile", "list", "--format", "json"}).json();
     QVERIFY(profiles[0]["active_snapshot_id"].is_number());
+}
+
+void TestEndToEnd::commandLineGuards()
+{
+    DRIFTDESK_SCRATCH_DATABASE(scratch, false);
+    const Driftctl driftctl(scratch->url());
+    driftctl.expect(0, {"migrate"});
+    driftctl.expect(0, {"tenant", "add", "--name", "A"});
+    driftctl.expect(0, {"tenant", "add", "--name", "B"});
+    driftctl.expect(0, {"profile", "create", "--name", "P"});
+
+    // Help for a command group lists its subcommands.
+    const Output help = driftctl.expect(0, {"tenant", "--help"});
+    QVERIFY(help.out.contains("add, list, delete"));
+
+    // Mistakes are refused with exit 1 and a message on stderr, changing nothing.
+    const QList<QStringList> refused{
+        {"tenant", "list", "extra"},
+        {"tenant", "delete", "A", "--tenant", "B"},
+        {"tenant", "add", "--name", "42"},
+        {"tenant", "add", "--name", "two\nlines"},
+        {"profile", "create", "--name", "Q", "--policy-types", ""},
+        {"profile", "create", "--name", "Q", "--policy-types", ","},
+        {"profile", "unassign", "--profile", "P", "--tenant", "A"},
+        {"inventory", "import", "--tenant", "A", "--from", ""},
+        {"inventory", "import", "--tenant", "A", "--from", oib("windows-v3.7"), "--types", ""},
+        {"findings", "list", "--change-type", "bogus"},
+        {"findings", "list", "--policy-type", "bogus"},
+        {"runs", "list", "--type", "bogus"},
+    };
+    for (const QStringList& args : refused) {
+        const Output output = driftctl.expect(1, args);
+        QVERIFY2(output.exitCode == 1, qPrintable(args.join(u' ')));
+        QVERIFY2(!output.err.isEmpty(), qPrintable(args.join(u' ')));
+    }
+    QCOMPARE(driftctl.expect(0, {"tenant", "list", "--format", "json"}).json().size(),
+             std::size_t(2));
+    QCOMPARE(driftctl.expect(0, {"profile", "list", "--format", "json"}).json().size(),
+             std::size_t(1));
+    QCOMPARE(driftctl.expect(0, {"runs", "list", "--format", "json"}).json().size(),
+             std::size_t(0));
+
+    // A failed import becomes the latest sync; a compare then says why it is blocked.
+    driftctl.expect(0, {"profile", "assign", "--profile", "P", "--tenant", "B"});
+    driftctl.expect(0, {"inventory", "import", "--tenant", "A", "--from", oib("windows-v3.6")});
+    driftctl.expect(0, {"capture", "--profile", "P", "--from-tenant", "A"});
+    const Output failedImport
+        = driftctl.expect(1, {"inventory", "import", "--tenant", "B", "--from", "/nonexistent"});
+    QVERIFY(failedImport.out.isEmpty());
+    QVERIFY(failedImport.err.contains("failed: /nonexistent does not exist"));
+    const Output blocked = driftctl.expect(3, {"compare", "--tenant", "B"});
+    QVERIFY2(blocked.out.contains("blocked: the latest inventory sync of \"B\" (run "),
+             blocked.out.constData());
+    QVERIFY(blocked.out.contains(") failed: /nonexistent does not exist"));
+}
+
+void TestEndToEnd::readCommandsCreateNoFile()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("missing/w.db"));
+    const Driftctl driftctl(QStringLiteral("sqlite:") + path);
+    const Output output = driftctl.expect(1, {"tenant", "list"});
+    QVERIFY(output.err.contains("there is no DriftDesk workspace file"));
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("missing"))));
+
+    driftctl.expect(0, {"migrate"});
+    QVERIFY(QFileInfo::exists(path));
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void typeFilterSkipsOtherFolders();
     void encodingsHashTheSame();
     void missingRoot();
+    void refusesWhatCannotBeStored();
+    void linksAreNotFollowed();
 };
 
 namespace {
@@ -174,6 +176,54 @@ void TestExportReader::missingRoot()
     const ExportScan scan
         = ExportReader(PolicyTypeRegistry::builtIn()).scan(QStringLiteral("/nonexistent/export"));
     QCOMPARE(scan.rootError, QStringLiteral("/nonexistent/export does not exist"));
+}
+
+void TestExportReader::refusesWhatCannotBeStored()
+{
+    QTemporaryDir root;
+    const QByteArray header(R"({"@odata.type": "#microsoft.graph.windows10CompliancePolicy", )");
+    const int levels = 100000;
+    writeFile(root.filePath(QStringLiteral("CompliancePolicies/deep.json")),
+              header + R"("id": "deep", "x": )" + QByteArray(levels, '[') + QByteArray(levels, ']')
+                  + "}");
+    writeFile(root.filePath(QStringLiteral("CompliancePolicies/nul.json")),
+              header + R"("id": "nul", "displayName": "a\u0000b"})");
+    writeFile(root.filePath(QStringLiteral("CompliancePolicies/escaped.json")),
+              header + R"("id": "ok", "displayName": "a\\u0000b"})");
+
+    const ExportScan scan = ExportReader(PolicyTypeRegistry::builtIn()).scan(root.path());
+    std::map<QString, QString> errors;
+    for (const auto& error : scan.fileErrors)
+        errors[error.file] = error.message;
+    QCOMPARE(errors.size(), std::size_t(2));
+    QCOMPARE(errors["CompliancePolicies/deep.json"],
+             QStringLiteral("JSON nested deeper than 64 levels (line 1)"));
+    QVERIFY2(errors["CompliancePolicies/nul.json"].contains(QLatin1String("U+0000")),
+             qPrintable(errors["CompliancePolicies/nul.json"]));
+
+    // An escaped backslash before "u0000" is text, not the NUL character.
+    QCOMPARE(scan.objects.size(), std::size_t(1));
+    QCOMPARE(scan.objects[0].displayName, QStringLiteral("a\\u0000b"));
+}
+
+void TestExportReader::linksAreNotFollowed()
+{
+    QTemporaryDir root;
+    QTemporaryDir outside;
+    const QString good = testsupport::testDataPath(QStringLiteral(
+        "oib/windows-v3.7/UpdatePolicies/Win - OIB - WUfB - Ring 1 - Pilot - v3.0.json"));
+    QVERIFY(QDir().mkpath(root.filePath(QStringLiteral("UpdatePolicies"))));
+    QVERIFY(QFile::link(good, root.filePath(QStringLiteral("UpdatePolicies/link.json"))));
+    QVERIFY(QFile::link(outside.path(), root.filePath(QStringLiteral("CompliancePolicies"))));
+
+    const ExportScan scan = ExportReader(PolicyTypeRegistry::builtIn()).scan(root.path());
+    QVERIFY(scan.objects.empty());
+    QCOMPARE(scan.fileErrors.size(), std::size_t(1));
+    QCOMPARE(scan.fileErrors[0].file, QStringLiteral("UpdatePolicies/link.json"));
+    QCOMPARE(scan.fileErrors[0].message,
+             QStringLiteral("is a symbolic link; links are not followed"));
+    QCOMPARE(scan.folderFailures.size(), std::size_t(1));
+    QCOMPARE(scan.folderFailures[0].folder, QStringLiteral("CompliancePolicies"));
 }
 
 QTEST_GUILESS_MAIN(TestExportReader)

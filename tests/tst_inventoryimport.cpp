@@ -30,6 +30,8 @@ private Q_SLOTS:
     void typeFilterCoversExactlyTheNamedTypes();
     void missingFolderFailsTheRun_data() { testsupport::addBackendRows(); }
     void missingFolderFailsTheRun();
+    void emptyFolderFailsTheRun_data() { testsupport::addBackendRows(); }
+    void emptyFolderFailsTheRun();
     void cancelledImportChangesNothing_data() { testsupport::addBackendRows(); }
     void cancelledImportChangesNothing();
 };
@@ -235,6 +237,21 @@ void TestInventoryImport::missingFolderFailsTheRun()
     QCOMPARE(run->outcome, RunOutcome::failed);
     QCOMPARE(testsupport::js(run->context["error"]), QString("/nonexistent/export does not exist"));
     QVERIFY(InventoryStore(scratch->database(), workspace).rows(tenant).empty());
+}
+
+void TestInventoryImport::emptyFolderFailsTheRun()
+{
+    DRIFTDESK_SCRATCH_DATABASE(scratch, true);
+    const qint64 workspace = scratch->workspaceId();
+    const qint64 tenant = TenantStore(scratch->database(), workspace).add(QStringLiteral("A")).id;
+    QTemporaryDir empty;
+    OperationControl control;
+    const RunResult result
+        = InventoryImport(scratch->database(), workspace).run({tenant, empty.path(), {}}, control);
+    QCOMPARE(result.outcome, RunOutcome::failed);
+    QVERIFY2(result.message.endsWith(QLatin1String("holds no export: no type folder and no JSON "
+                                                   "file")),
+             qPrintable(result.message));
 }
 
 void TestInventoryImport::cancelledImportChangesNothing()

@@ -21,13 +21,15 @@ CliContext::CliContext(ConnectionSettings settings, QString workspaceName)
 Database& CliContext::unmigratedDatabase()
 {
     if (!m_database)
-        m_database = Database::open(m_settings);
+        m_database = Database::open(m_settings, Database::OpenMode::CreateIfMissing);
     return *m_database;
 }
 
 Database& CliContext::database()
 {
-    Database& database = unmigratedDatabase();
+    if (!m_database)
+        m_database = Database::open(m_settings, Database::OpenMode::Existing);
+    Database& database = *m_database;
     if (!m_schemaChecked) {
         SchemaMigrator(database).requireCurrent();
         m_schemaChecked = true;
@@ -43,7 +45,7 @@ qint64 CliContext::workspaceId()
 }
 
 bool parseCommand(CliContext& context, QCommandLineParser& parser, const QStringList& words,
-                  const QStringList& args, int* exitCode)
+                  const QStringList& args, int* exitCode, int maxPositional)
 {
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
@@ -68,7 +70,48 @@ bool parseCommand(CliContext& context, QCommandLineParser& parser, const QString
         *exitCode = Succeeded;
         return false;
     }
+    if (parser.positionalArguments().size() > maxPositional) {
+        context.err() << program << ": unexpected argument \""
+                      << parser.positionalArguments().value(maxPositional) << "\"\n";
+        *exitCode = Failed;
+        return false;
+    }
     return true;
+}
+
+bool listOption(CliContext& context, const QCommandLineParser& parser, const QString& option,
+                QStringList* values)
+{
+    *values = splitList(parser.value(option));
+    if (parser.isSet(option) && values->isEmpty()) {
+        context.err() << "driftctl: --" << option << " is empty; leave it out instead\n";
+        return false;
+    }
+    return true;
+}
+
+QString targetArgument(CliContext& context, const QCommandLineParser& parser, const QString& option,
+                       const QString& command)
+{
+    const QString positional = parser.positionalArguments().value(0);
+    if (parser.isSet(option) && !positional.isEmpty()) {
+        context.err() << "driftctl " << command << ": name the " << option
+                      << " once, as an argument or with --" << option << '\n';
+        return {};
+    }
+    const QString target = parser.isSet(option) ? parser.value(option) : positional;
+    if (target.isEmpty())
+        context.err() << "driftctl " << command << ": name the " << option << '\n';
+    return target;
+}
+
+bool checkChoice(CliContext& context, const QCommandLineParser& parser, const QString& option,
+                 const QStringList& allowed)
+{
+    if (!parser.isSet(option) || allowed.contains(parser.value(option)))
+        return true;
+    context.err() << "driftctl: --" << option << " must be one of " << allowed.join(u", ") << '\n';
+    return false;
 }
 
 QStringList splitList(const QString& value)

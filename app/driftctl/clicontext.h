@@ -32,7 +32,7 @@ public:
     /// The open database, connected on first use; the schema must be current.
     driftdesk::Database& database();
 
-    /// The database without the schema check, for `migrate`.
+    /// The database without the schema check, created if missing: for `migrate`.
     driftdesk::Database& unmigratedDatabase();
 
     /// The id of the selected workspace; throws EngineError if it does not exist.
@@ -54,8 +54,23 @@ private:
 
 /// Parses a command's own arguments. `args` starts with the command words ("tenant add").
 /// Returns false after printing help (with *exitCode 0) or an error (with *exitCode 1).
+/// At most `maxPositional` arguments may follow the options.
 bool parseCommand(CliContext& context, QCommandLineParser& parser, const QStringList& words,
-                  const QStringList& args, int* exitCode);
+                  const QStringList& args, int* exitCode, int maxPositional = 0);
+
+/// Reads an optional comma-separated list option. Given but empty ("" or ",") is an error:
+/// an empty shell variable must not silently widen what a command covers.
+bool listOption(CliContext& context, const QCommandLineParser& parser, const QString& option,
+                QStringList* values);
+
+/// What a command acts on, given as its one argument or as --option (not both). Returns empty
+/// after printing why when it is missing or given twice.
+QString targetArgument(CliContext& context, const QCommandLineParser& parser, const QString& option,
+                       const QString& command);
+
+/// Checks an optional filter value against the values it can take.
+bool checkChoice(CliContext& context, const QCommandLineParser& parser, const QString& option,
+                 const QStringList& allowed);
 
 /// Splits "a,b, c" into ["a", "b", "c"].
 QStringList splitList(const QString& value);

@@ -5,6 +5,8 @@
 
 #include <QStringList>
 
+#include <nlohmann/json.hpp>
+
 namespace driftdesk {
 struct RunResult;
 }
@@ -22,8 +24,15 @@ int compareCommand(CliContext& context, const QStringList& args);
 int findingsCommand(CliContext& context, const QStringList& args);
 int runsCommand(CliContext& context, const QStringList& args);
 
-/// Prints a run result (text or JSON) and returns the exit code its outcome maps to.
+/// Prints a run result (text, or with "json" the stored run) and returns the exit code its
+/// outcome maps to. A failed or cancelled run is reported on stderr.
 int reportRun(CliContext& context, const driftdesk::RunResult& result, const QString& format);
+
+/// Prints a run's file errors and, if it failed, why, on stderr.
+void reportRunErrors(CliContext& context, const driftdesk::RunResult& result);
+
+/// The stored run behind a result, as JSON with the column names; null for a refused request.
+nlohmann::ordered_json storedRun(CliContext& context, const driftdesk::RunResult& result);
 
 /// The exit code of a run outcome: succeeded 0, partially succeeded 2, blocked 3, else 1.
 int exitCodeForOutcome(const QString& outcome);

@@ -5,6 +5,7 @@
 #include "currentuser.h"
 #include "engineerror.h"
 #include "findingstore.h"
+#include "policytyperegistry.h"
 #include "profilestore.h"
 #include "recordjson.h"
 #include "tenantstore.h"
@@ -82,13 +83,17 @@ int listFindings(CliContext& context, const QStringList& args)
     if (format.isEmpty())
         return Failed;
 
-    const QStringList statuses{FindingStatus::open, FindingStatus::acknowledged,
-                               FindingStatus::resolved};
-    if (parser.isSet(statusOption) && !statuses.contains(parser.value(statusOption))) {
-        context.err() << "driftctl findings list: --status must be one of " << statuses.join(u", ")
-                      << '\n';
+    const bool validFilters
+        = checkChoice(context, parser, QStringLiteral("status"),
+                      {FindingStatus::open, FindingStatus::acknowledged, FindingStatus::resolved})
+        && checkChoice(context, parser, QStringLiteral("change-type"),
+                       {ChangeType::missingPolicy, ChangeType::differentVersion,
+                        ChangeType::unexpectedPolicy})
+        && checkChoice(context, parser, QStringLiteral("policy-type"),
+                       PolicyTypeRegistry::builtIn().keys(PolicyTypeKind::Policy)
+                           + PolicyTypeRegistry::builtIn().keys(PolicyTypeKind::Foundation));
+    if (!validFilters)
         return Failed;
-    }
 
     Database& database = context.database();
     const qint64 workspaceId = context.workspaceId();
@@ -144,12 +149,16 @@ int listFindings(CliContext& context, const QStringList& args)
 int showFinding(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Show one finding with its evidence."));
+    parser.setApplicationDescription(
+        QStringLiteral("Show one finding with its evidence, as JSON."));
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Finding id."));
+    parser.addOption(formatOption(QStringLiteral("json"), {QStringLiteral("json")}));
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("findings"), QStringLiteral("show")}, args,
-                      &exitCode))
+                      &exitCode, 1))
         return exitCode;
+    if (outputFormat(context, parser, {QStringLiteral("json")}).isEmpty())
+        return Failed;
     bool isNumber = false;
     const qint64 id = parser.positionalArguments().value(0).toLongLong(&isNumber);
     if (!isNumber) {
@@ -178,7 +187,7 @@ int acknowledgeFinding(CliContext& context, const QStringList& args, bool acknow
     if (acknowledge)
         parser.addOption(noteOption);
     int exitCode = Succeeded;
-    if (!parseCommand(context, parser, {QStringLiteral("findings"), sub}, args, &exitCode))
+    if (!parseCommand(context, parser, {QStringLiteral("findings"), sub}, args, &exitCode, 1))
         return exitCode;
     bool isNumber = false;
     const qint64 id = parser.positionalArguments().value(0).toLongLong(&isNumber);

@@ -28,19 +28,23 @@ const char* const usageText
 Configuration drift review for Microsoft Intune tenants.
 
 Commands:
-  migrate                          create or upgrade the schema and the "default" workspace
+  migrate                  create or upgrade the schema and the "default" workspace
   workspace add NAME | list
   tenant add --name N [--external-id GUID] | list | delete TENANT
-  profile create --name N [--policy-types a,b] [--foundation-types x] [--version-label L]
-  profile list | delete PROFILE | assign --profile P --tenant T | unassign ...
+  profile create --name N [--description D] [--version-label L] [--status S]
+                 [--policy-types a,b] [--foundation-types x]
+  profile list | delete PROFILE | assign --profile P --tenant T | unassign --profile P --tenant T
   inventory import --tenant T --from DIR [--types a,b]
   capture --profile P --from-tenant T
   compare --tenant T [--profile P] | --all
-  findings list [--tenant T] [--status S] [--format table|json|csv]
+  findings list [--tenant T] [--profile P] [--status S] [--change-type C] [--policy-type K]
   findings show ID | acknowledge ID [--note TEXT] | reopen ID
-  runs list [--tenant T] [--type TYPE] | show ID
+  runs list [--tenant T] [--type TYPE] [--limit N] | show ID
 
-A tenant or profile is named by name or id. `driftctl COMMAND --help` describes a command.
+Lists take --format table|json (findings also csv); import, capture, compare and runs show
+take --format text|json. A tenant or profile is named by name or id.
+`driftctl COMMAND --help` lists a command's subcommands; `driftctl COMMAND SUB --help`
+describes one.
 
 Global options (before the command):
   --db URL          postgresql://user@host:port/db?sslmode=... (a socket folder as host=/path)
@@ -53,7 +57,8 @@ Global options (before the command):
   --help            print this help
 
 Exit codes: 0 succeeded, 1 error or failed, 2 partially succeeded, 3 blocked,
-4 `compare --all` opened new findings.
+4 `compare --all` opened new findings. With several runs the worst state wins: failed,
+then blocked, then new findings, then partially succeeded.
 )";
 
 using Command = std::function<int(CliContext&, const QStringList&)>;

@@ -40,17 +40,20 @@ int importInventory(CliContext& context, const QStringList& args)
     const QString format = outputFormat(context, parser, runFormats);
     if (format.isEmpty())
         return Failed;
-    if (!parser.isSet(tenantOption) || !parser.isSet(fromOption)) {
+    if (!parser.isSet(tenantOption) || parser.value(fromOption).isEmpty()) {
         context.err() << "driftctl inventory import: --tenant and --from are required\n";
         return Failed;
     }
+    QStringList types;
+    if (!listOption(context, parser, QStringLiteral("types"), &types))
+        return Failed;
 
     const Tenant tenant = TenantStore(context.database(), context.workspaceId())
                               .resolve(parser.value(tenantOption));
     ImportRequest request;
     request.tenantId = tenant.id;
     request.folder = parser.value(fromOption);
-    request.types = splitList(parser.value(typesOption));
+    request.types = types;
 
     DriftEngine engine(context.settings(), context.workspaceId());
     return reportRun(context, engine.importInventory(request).result(), format);
@@ -151,31 +154,37 @@ int compareCommand(CliContext& context, const QStringList& args)
     DriftEngine engine(context.settings(), workspaceId);
     const QList<RunResult> results = engine.compare(requests).results();
 
-    int worst = Succeeded;
+    // The worst state wins: failed, then blocked; then new drift (for --all); then partial.
+    bool failed = false;
+    bool blocked = false;
+    bool partial = false;
     bool opened = false;
-    auto array = nlohmann::ordered_json::array();
+    auto runs = nlohmann::ordered_json::array();
     for (const RunResult& result : results) {
-        if (format == QLatin1String("json"))
-            array.push_back(toJson(result));
-        const int code = format == QLatin1String("json") ? exitCodeForOutcome(result.outcome)
-                                                         : reportRun(context, result, format);
-        if (format == QLatin1String("json") && (!result.runId || code == Failed))
-            context.err() << "driftctl: " << result.message << '\n';
+        if (format != QLatin1String("json")) {
+            reportRun(context, result, format);
+        } else {
+            if (result.runId)
+                runs.push_back(storedRun(context, result));
+            reportRunErrors(context, result);
+        }
+        const int code = exitCodeForOutcome(result.outcome);
+        failed = failed || code == Failed;
+        blocked = blocked || code == Blocked;
+        partial = partial || code == PartiallySucceeded;
         opened = opened || result.summaryCounts.value("findings_opened", 0) > 0
             || result.summaryCounts.value("findings_reopened", 0) > 0;
-        // Failure outranks being blocked, which outranks partial success.
-        const auto rank = [](int c) {
-            return c == Failed ? 3 : c == Blocked ? 2 : c == PartiallySucceeded ? 1 : 0;
-        };
-        if (rank(code) > rank(worst))
-            worst = code;
     }
     if (format == QLatin1String("json"))
-        printJson(context.out(), array);
+        printJson(context.out(), runs);
 
-    if (all && worst != Failed && opened)
+    if (failed)
+        return Failed;
+    if (blocked)
+        return Blocked;
+    if (all && opened)
         return NewFindings;
-    return worst;
+    return partial ? PartiallySucceeded : Succeeded;
 }
 
 } // namespace driftctl

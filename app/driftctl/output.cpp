@@ -13,12 +13,36 @@ void TextTable::addRow(QStringList cells)
     m_rows.append(std::move(cells));
 }
 
+namespace {
+
+/// A cell as a table shows it: control characters (line breaks, tabs) as spaces and at most
+/// 80 characters, so one odd value cannot break the layout. CSV and JSON keep values whole.
+QString displayCell(const QString& cell)
+{
+    QString text = cell;
+    for (QChar& c : text) {
+        if (c.category() == QChar::Other_Control)
+            c = QLatin1Char(' ');
+    }
+    return elide(text, 80);
+}
+
+} // namespace
+
 void TextTable::print(QTextStream& out) const
 {
+    QList<QStringList> rows;
+    for (const QStringList& row : m_rows) {
+        QStringList cells;
+        for (const QString& cell : row)
+            cells.append(displayCell(cell));
+        rows.append(cells);
+    }
+
     QList<int> widths;
     for (const QString& header : m_headers)
         widths.append(header.size());
-    for (const QStringList& row : m_rows) {
+    for (const QStringList& row : rows) {
         for (int i = 0; i < row.size() && i < widths.size(); ++i)
             widths[i] = std::max(widths[i], static_cast<int>(row[i].size()));
     }
@@ -33,7 +57,7 @@ void TextTable::print(QTextStream& out) const
         out << line << '\n';
     };
     printRow(m_headers);
-    for (const QStringList& row : m_rows)
+    for (const QStringList& row : rows)
         printRow(row);
 }
 
@@ -55,8 +79,17 @@ void printJson(QTextStream& out, const nlohmann::ordered_json& document)
     out << QString::fromStdString(document.dump(2)) << '\n';
 }
 
-QString csvField(const QString& value)
+QString csvField(const QString& input)
 {
+    // A spreadsheet would run a cell starting with =, +, -, @ as a formula; a leading
+    // apostrophe keeps it text (numbers stay as they are).
+    QString value = input;
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    bool isNumber = false;
+    value.toDouble(&isNumber);
+    if (!value.isEmpty() && formulaStarts.contains(value.front()) && !isNumber)
+        value.prepend(QLatin1Char('\''));
+
     const bool needsQuotes = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
         || value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
     if (!needsQuotes)

@@ -26,7 +26,8 @@ private:
 /// One JSON document, indented, followed by a newline.
 void printJson(QTextStream& out, const nlohmann::ordered_json& document);
 
-/// A value quoted for CSV (RFC 4180) when it needs quoting.
+/// A value quoted for CSV (RFC 4180) when it needs quoting; a text that a spreadsheet would
+/// take for a formula gets a leading apostrophe.
 QString csvField(const QString& value);
 
 /// Text shortened to `width` characters with an ellipsis, for tables.

@@ -59,9 +59,13 @@ int createProfile(CliContext& context, const QStringList& args)
         return Failed;
     }
 
+    QStringList policyKeys;
+    QStringList foundationKeys;
+    if (!listOption(context, parser, QStringLiteral("policy-types"), &policyKeys)
+        || !listOption(context, parser, QStringLiteral("foundation-types"), &foundationKeys))
+        return Failed;
     QString scopeError;
-    const auto scope = BaselineScope::fromLists(splitList(parser.value(policyTypes)),
-                                                splitList(parser.value(foundationTypes)),
+    const auto scope = BaselineScope::fromLists(policyKeys, foundationKeys,
                                                 PolicyTypeRegistry::builtIn(), &scopeError);
     if (!scope) {
         context.err() << "driftctl profile create: " << scopeError << "\n";
@@ -139,14 +143,12 @@ int deleteProfile(CliContext& context, const QStringList& args)
     parser.addOption(profileOption);
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("profile"), QStringLiteral("delete")}, args,
-                      &exitCode))
+                      &exitCode, 1))
         return exitCode;
-    const QString which = parser.isSet(profileOption) ? parser.value(profileOption)
-                                                      : parser.positionalArguments().value(0);
-    if (which.isEmpty()) {
-        context.err() << "driftctl profile delete: name the profile\n";
+    const QString which = targetArgument(context, parser, QStringLiteral("profile"),
+                                         QStringLiteral("profile delete"));
+    if (which.isEmpty())
         return Failed;
-    }
 
     ProfileStore profiles(context.database(), context.workspaceId());
     const BaselineProfile profile = profiles.resolve(which);
@@ -186,7 +188,11 @@ int assignProfile(CliContext& context, const QStringList& args, bool assign)
         context.out() << "Assigned tenant \"" << tenant.name << "\" to \"" << profile.name
                       << "\".\n";
     } else {
-        profiles.unassign(profile.id, tenant.id);
+        if (!profiles.unassign(profile.id, tenant.id)) {
+            context.err() << "driftctl profile unassign: tenant \"" << tenant.name
+                          << "\" is not assigned to \"" << profile.name << "\"\n";
+            return Failed;
+        }
         context.out() << "Unassigned tenant \"" << tenant.name << "\" from \"" << profile.name
                       << "\".\n";
     }

@@ -3,10 +3,13 @@
 #include "output.h"
 
 #include "engineerror.h"
+
+#include "profilestore.h"
 #include "recordjson.h"
 #include "records.h"
 #include "runstore.h"
 #include "tenantstore.h"
+#include <QHash>
 
 namespace driftctl {
 
@@ -38,6 +41,10 @@ int listRuns(CliContext& context, const QStringList& args)
     if (format.isEmpty())
         return Failed;
 
+    if (!checkChoice(context, parser, QStringLiteral("type"),
+                     {RunType::inventorySync, RunType::baselineCapture, RunType::baselineCompare}))
+        return Failed;
+
     RunFilter filter;
     if (parser.isSet(tenantOption))
         filter.tenantId = TenantStore(context.database(), context.workspaceId())
@@ -59,15 +66,23 @@ int listRuns(CliContext& context, const QStringList& args)
         printJson(context.out(), array);
         return Succeeded;
     }
+    QHash<qint64, QString> tenantNames;
+    for (const Tenant& tenant : TenantStore(context.database(), context.workspaceId()).list())
+        tenantNames.insert(tenant.id, tenant.name);
+    QHash<qint64, QString> profileNames;
+    for (const auto& profile : ProfileStore(context.database(), context.workspaceId()).list())
+        profileNames.insert(profile.id, profile.name);
+
     TextTable table({QStringLiteral("ID"), QStringLiteral("TYPE"), QStringLiteral("STATUS"),
                      QStringLiteral("OUTCOME"), QStringLiteral("TENANT"), QStringLiteral("PROFILE"),
                      QStringLiteral("STARTED"), QStringLiteral("COUNTS")});
     for (const auto& run : runs) {
-        table.addRow({QString::number(run.id), run.type, run.status, run.outcome,
-                      run.tenantId ? QString::number(*run.tenantId) : QString(),
-                      run.baselineProfileId ? QString::number(*run.baselineProfileId) : QString(),
-                      toRfc3339(run.startedAt),
-                      elide(QString::fromStdString(run.summaryCounts.dump()), 80)});
+        table.addRow(
+            {QString::number(run.id), run.type, run.status, run.outcome,
+             run.tenantId ? tenantNames.value(*run.tenantId) : QString(),
+             run.baselineProfileId ? profileNames.value(*run.baselineProfileId) : QString(),
+             toRfc3339(run.startedAt),
+             elide(QString::fromStdString(run.summaryCounts.dump()), 80)});
     }
     table.print(context.out());
     return Succeeded;
@@ -82,7 +97,7 @@ int showRun(CliContext& context, const QStringList& args)
     parser.addOption(formatOption(QStringLiteral("text"), formats));
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("runs"), QStringLiteral("show")}, args,
-                      &exitCode))
+                      &exitCode, 1))
         return exitCode;
     const QString format = outputFormat(context, parser, formats);
     if (format.isEmpty())

@@ -5,6 +5,7 @@
 #include "jsonconvert.h"
 #include "operation.h"
 #include "recordjson.h"
+#include "runstore.h"
 
 namespace driftctl {
 
@@ -59,6 +60,13 @@ void printListed(QTextStream& stream, const nlohmann::json& context, const char*
     }
 }
 
+/// A refused request, or a run that failed or was cancelled: an error for stderr.
+bool isFailure(const RunResult& result)
+{
+    return !result.runId || result.outcome == RunOutcome::failed
+        || result.outcome == RunOutcome::cancelled;
+}
+
 } // namespace
 
 int exitCodeForOutcome(const QString& outcome)
@@ -72,29 +80,53 @@ int exitCodeForOutcome(const QString& outcome)
     return Failed;
 }
 
+nlohmann::ordered_json storedRun(CliContext& context, const RunResult& result)
+{
+    if (!result.runId)
+        return nullptr;
+    const auto run = RunStore(context.database(), context.workspaceId()).byId(result.runId);
+    return run ? toJson(*run) : nlohmann::ordered_json();
+}
+
+void reportRunErrors(CliContext& context, const RunResult& result)
+{
+    printListed(context.err(), result.context, "file_errors", QStringLiteral("error"));
+    if (!isFailure(result))
+        return;
+    context.err() << "driftctl: ";
+    if (result.runId)
+        context.err() << "run " << result.runId << " (" << result.type << ") " << result.outcome
+                      << ": ";
+    context.err() << result.message << '\n';
+}
+
 int reportRun(CliContext& context, const RunResult& result, const QString& format)
 {
     if (format == QLatin1String("json")) {
-        printJson(context.out(), toJson(result));
-    } else {
         if (result.runId)
-            context.out() << "Run " << result.runId << " (" << result.type << ") " << result.outcome
-                          << ": " << result.message << '\n';
+            printJson(context.out(), storedRun(context, result));
+    } else if (!isFailure(result)) {
+        context.out() << "Run " << result.runId << " (" << result.type << ") " << result.outcome
+                      << ": " << result.message << '\n';
         printCoverage(context.out(), result.context);
         printListed(context.out(), result.context, "skipped_types", QStringLiteral("skipped"));
         printListed(context.out(), result.context, "ambiguous_subjects",
                     QStringLiteral("ambiguous"));
         printListed(context.out(), result.context, "excluded_subjects", QStringLiteral("excluded"));
     }
-    printListed(context.err(), result.context, "file_errors", QStringLiteral("error"));
-    if (!result.runId || result.outcome == RunOutcome::failed)
-        context.err() << "driftctl: " << result.message << '\n';
+    reportRunErrors(context, result);
     return exitCodeForOutcome(result.outcome);
 }
 
 int unknownSubcommand(CliContext& context, const QString& command, const QStringList& args,
                       const QStringList& known)
 {
+    if (args.value(0) == QLatin1String("--help") || args.value(0) == QLatin1String("-h")) {
+        context.out() << "Usage: driftctl " << command << " SUBCOMMAND ...\n"
+                      << "Subcommands: " << known.join(u", ") << "\n"
+                      << "`driftctl " << command << " SUBCOMMAND --help` describes one.\n";
+        return Succeeded;
+    }
     if (args.isEmpty())
         context.err() << "driftctl " << command << ": name a subcommand: " << known.join(u", ")
                       << '\n';

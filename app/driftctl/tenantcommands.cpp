@@ -88,14 +88,12 @@ int deleteTenant(CliContext& context, const QStringList& args)
     parser.addOption(tenantOption);
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("tenant"), QStringLiteral("delete")}, args,
-                      &exitCode))
+                      &exitCode, 1))
         return exitCode;
-    const QString which = parser.isSet(tenantOption) ? parser.value(tenantOption)
-                                                     : parser.positionalArguments().value(0);
-    if (which.isEmpty()) {
-        context.err() << "driftctl tenant delete: name the tenant\n";
+    const QString which = targetArgument(context, parser, QStringLiteral("tenant"),
+                                         QStringLiteral("tenant delete"));
+    if (which.isEmpty())
         return Failed;
-    }
 
     TenantStore tenants(context.database(), context.workspaceId());
     const Tenant tenant = tenants.resolve(which);

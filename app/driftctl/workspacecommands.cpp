@@ -42,7 +42,7 @@ int workspaceCommand(CliContext& context, const QStringList& args)
         QCommandLineParser parser;
         parser.setApplicationDescription(QStringLiteral("Add a workspace."));
         parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Workspace name."));
-        if (!parseCommand(context, parser, {QStringLiteral("workspace"), sub}, rest, &exitCode))
+        if (!parseCommand(context, parser, {QStringLiteral("workspace"), sub}, rest, &exitCode, 1))
             return exitCode;
         if (parser.positionalArguments().size() != 1) {
             context.err() << "driftctl workspace add: give exactly one name\n";

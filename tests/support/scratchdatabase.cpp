@@ -71,7 +71,7 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::create(Backend backend, bool m
 Database& ScratchDatabase::database()
 {
     if (!m_database)
-        m_database = Database::open(m_settings);
+        m_database = Database::open(m_settings, Database::OpenMode::CreateIfMissing);
     return *m_database;
 }
 
