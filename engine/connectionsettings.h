@@ -10,7 +10,9 @@ namespace driftdesk {
 enum class Backend { PostgreSql, Sqlite };
 
 /// Where a DriftDesk database lives: a PostgreSQL server named by a libpq URI, or a SQLite
-/// file. Never holds a password: libpq takes it from PGPASSWORD or ~/.pgpass.
+/// file. A URL never carries a password: libpq takes it from PGPASSWORD or ~/.pgpass, or the
+/// desktop application sets one it read from the keychain. That password stays in memory: no
+/// form of the settings (URL, display string) includes it.
 class ConnectionSettings
 {
 public:
@@ -41,10 +43,14 @@ public:
     /// A copy with one libpq parameter set, e.g. another dbname on the same server.
     ConnectionSettings withPostgresParameter(const QString& key, const QString& value) const;
 
+    void setPassword(const QString& password) { m_password = password; }
+    const QString& password() const { return m_password; }
+
 private:
     Backend m_backend = Backend::Sqlite;
     QString m_sqlitePath;
     QList<QPair<QString, QString>> m_parameters;
+    QString m_password;
 };
 
 } // namespace driftdesk

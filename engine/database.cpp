@@ -91,6 +91,8 @@ std::unique_ptr<Database> Database::open(const ConnectionSettings& settings, Ope
                 options.append(quotedOption(key, value));
         }
         db.setConnectOptions(options.join(QLatin1Char(' ')));
+        if (!settings.password().isEmpty())
+            db.setPassword(settings.password());
     }
 
     if (!db.isValid())
@@ -177,6 +179,27 @@ QString Database::serverVersion()
     QSqlQuery query = run(backend() == Backend::Sqlite ? QStringLiteral("SELECT sqlite_version()")
                                                        : QStringLiteral("SHOW server_version"));
     return query.next() ? query.value(0).toString() : QString();
+}
+
+QString Database::jsonText(const QString& column, const QString& key) const
+{
+    if (backend() == Backend::Sqlite)
+        return QStringLiteral("json_extract(%1, '$.%2')").arg(column, key);
+    return QStringLiteral("(%1->>'%2')").arg(column, key);
+}
+
+QString Database::containsText(const QString& expression) const
+{
+    return QStringLiteral("LOWER(COALESCE(%1, '')) LIKE ? ESCAPE '!'").arg(expression);
+}
+
+QString Database::likePattern(const QString& text)
+{
+    QString escaped = text.toLower();
+    escaped.replace(QLatin1Char('!'), QLatin1String("!!"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("!%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("!_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
 QString toRfc3339(const QDateTime& time)

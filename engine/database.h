@@ -52,6 +52,15 @@ public:
     /// The server's version, for diagnostics.
     QString serverVersion();
 
+    /// SQL that reads a top-level text member of a JSON column: `column->>'key'` on PostgreSQL,
+    /// json_extract() on SQLite. `column` and `key` are program constants, never input.
+    QString jsonText(const QString& column, const QString& key) const;
+
+    /// SQL for a case-insensitive "contains" test of `expression` against one bound parameter,
+    /// bound with likePattern(); % and _ in the text match themselves.
+    QString containsText(const QString& expression) const;
+    static QString likePattern(const QString& text);
+
 private:
     explicit Database(const ConnectionSettings& settings);
 

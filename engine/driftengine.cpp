@@ -14,12 +14,16 @@ namespace {
 class PromiseControl : public OperationControl
 {
 public:
-    explicit PromiseControl(QPromise<RunResult>& promise)
+    PromiseControl(QPromise<RunResult>& promise, CancelFlag cancel)
         : m_promise(promise)
+        , m_cancel(std::move(cancel))
     {
     }
 
-    bool isCancelled() const override { return m_promise.isCanceled(); }
+    bool isCancelled() const override
+    {
+        return m_promise.isCanceled() || (m_cancel && m_cancel->load());
+    }
 
     void progress(int done, int total, const QString& step) override
     {
@@ -29,6 +33,7 @@ public:
 
 private:
     QPromise<RunResult>& m_promise;
+    CancelFlag m_cancel;
 };
 
 /// A request the engine refused before recording a run (an unknown tenant, say).
@@ -43,11 +48,11 @@ RunResult refused(const QString& type, const QString& message)
 
 template <typename Work>
 void runInWorker(QPromise<RunResult>& promise, const ConnectionSettings& settings,
-                 const QString& type, Work work)
+                 const CancelFlag& cancel, const QString& type, Work work)
 {
     try {
         const auto database = Database::open(settings);
-        PromiseControl control(promise);
+        PromiseControl control(promise, cancel);
         work(*database, control, promise);
     } catch (const EngineError& error) {
         promise.addResult(refused(type, error.message()));
@@ -59,14 +64,15 @@ void runInWorker(QPromise<RunResult>& promise, const ConnectionSettings& setting
 /// One operation of type `Operation` (InventoryImport, BaselineCapture, ...) on the pool.
 template <typename Operation, typename Request>
 QFuture<RunResult> runOne(const ConnectionSettings& settings, qint64 workspaceId,
-                          const QString& type, const Request& request)
+                          const QString& type, const Request& request, const CancelFlag& cancel)
 {
-    return QtConcurrent::run([settings, workspaceId, type, request](QPromise<RunResult>& promise) {
-        runInWorker(promise, settings, type,
-                    [&](Database& database, OperationControl& control, QPromise<RunResult>& p) {
-                        p.addResult(Operation(database, workspaceId).run(request, control));
-                    });
-    });
+    return QtConcurrent::run(
+        [settings, workspaceId, type, request, cancel](QPromise<RunResult>& promise) {
+            runInWorker(promise, settings, cancel, type,
+                        [&](Database& database, OperationControl& control, QPromise<RunResult>& p) {
+                            p.addResult(Operation(database, workspaceId).run(request, control));
+                        });
+        });
 }
 
 } // namespace
@@ -77,25 +83,30 @@ DriftEngine::DriftEngine(ConnectionSettings settings, qint64 workspaceId)
 {
 }
 
-QFuture<RunResult> DriftEngine::importInventory(const ImportRequest& request)
+QFuture<RunResult> DriftEngine::importInventory(const ImportRequest& request,
+                                                CancelFlag cancel) const
 {
-    return runOne<InventoryImport>(m_settings, m_workspaceId, RunType::inventorySync, request);
+    return runOne<InventoryImport>(m_settings, m_workspaceId, RunType::inventorySync, request,
+                                   cancel);
 }
 
-QFuture<RunResult> DriftEngine::capture(const CaptureRequest& request)
+QFuture<RunResult> DriftEngine::capture(const CaptureRequest& request, CancelFlag cancel) const
 {
-    return runOne<BaselineCapture>(m_settings, m_workspaceId, RunType::baselineCapture, request);
+    return runOne<BaselineCapture>(m_settings, m_workspaceId, RunType::baselineCapture, request,
+                                   cancel);
 }
 
-QFuture<RunResult> DriftEngine::compare(const QList<CompareRequest>& requests)
+QFuture<RunResult> DriftEngine::compare(const QList<CompareRequest>& requests,
+                                        CancelFlag cancel) const
 {
-    return QtConcurrent::run([settings = m_settings, workspaceId = m_workspaceId,
-                              requests](QPromise<RunResult>& promise) {
-        runInWorker(promise, settings, RunType::baselineCompare,
+    return QtConcurrent::run([settings = m_settings, workspaceId = m_workspaceId, requests,
+                              cancel](QPromise<RunResult>& promise) {
+        runInWorker(promise, settings, cancel, RunType::baselineCompare,
                     [&](Database& database, OperationControl& control, QPromise<RunResult>& p) {
                         BaselineCompare compare(database, workspaceId);
+                        // A cancel stops before the next run; the run under way records it.
                         for (const CompareRequest& request : requests) {
-                            if (p.isCanceled())
+                            if (&request != &requests.front() && control.isCancelled())
                                 break;
                             try {
                                 p.addResult(compare.run(request, control));

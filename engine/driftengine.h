@@ -9,22 +9,29 @@
 #include <QFuture>
 #include <QList>
 
+#include <atomic>
+#include <memory>
+
 namespace driftdesk {
+
+/// Set to ask a running operation to stop at its next checkpoint; its run then records
+/// `cancelled` and the database stays as it was.
+using CancelFlag = std::shared_ptr<std::atomic_bool>;
 
 /// Runs imports, captures and compares on Qt Concurrent's thread pool. Each task opens its own
 /// connection in its worker thread, as Qt requires. A task's future carries one RunResult per
-/// run; cancelling the future makes the running operation stop at its next checkpoint and
-/// record its run as cancelled, with the database as it was.
+/// run and reports progress (value, maximum, step text). Cancel through the CancelFlag rather
+/// than QFuture::cancel(), which would also discard the cancelled run's result.
 class DriftEngine
 {
 public:
     DriftEngine(ConnectionSettings settings, qint64 workspaceId);
 
-    QFuture<RunResult> importInventory(const ImportRequest& request);
-    QFuture<RunResult> capture(const CaptureRequest& request);
+    QFuture<RunResult> importInventory(const ImportRequest& request, CancelFlag cancel = {}) const;
+    QFuture<RunResult> capture(const CaptureRequest& request, CancelFlag cancel = {}) const;
 
     /// One run per request, in order; the future holds a result for each.
-    QFuture<RunResult> compare(const QList<CompareRequest>& requests);
+    QFuture<RunResult> compare(const QList<CompareRequest>& requests, CancelFlag cancel = {}) const;
 
 private:
     ConnectionSettings m_settings;

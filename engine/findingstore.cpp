@@ -63,6 +63,12 @@ QList<Finding> FindingStore::list(const FindingFilter& filter)
     where.addIf(!filter.status.isEmpty(), "status", filter.status);
     where.addIf(!filter.changeType.isEmpty(), "change_type", filter.changeType);
     where.addIf(!filter.policyType.isEmpty(), "policy_type", filter.policyType);
+    if (!filter.text.isEmpty()) {
+        where.sql += QStringLiteral(" AND (")
+            + m_database.containsText(QStringLiteral("display_name")) + QStringLiteral(" OR ")
+            + m_database.containsText(QStringLiteral("subject_external_id")) + QStringLiteral(")");
+        where.values << Database::likePattern(filter.text) << Database::likePattern(filter.text);
+    }
 
     QList<Finding> result;
     QSqlQuery query = m_database.run(

@@ -17,6 +17,7 @@ struct FindingFilter
     QString status;
     QString changeType;
     QString policyType;
+    QString text; ///< contained in the display name or the subject id, case-insensitively
 };
 
 /// Drift findings of one workspace.

@@ -106,30 +106,49 @@ qint64 SnapshotStore::insert(const BaselineSnapshot& snapshot,
     return snapshotId;
 }
 
+namespace {
+
+// Items carry no workspace column; the snapshot join keeps reads inside the workspace.
+const QString itemQuery = QStringLiteral(
+    "SELECT i.id, i.baseline_snapshot_id, i.subject_type, i.subject_external_id, i.policy_type, "
+    "i.baseline_hash, i.meta_jsonb FROM baseline_snapshot_items i "
+    "JOIN baseline_snapshots s ON s.id = i.baseline_snapshot_id WHERE s.workspace_id = ? ");
+
+BaselineSnapshotItem readItem(const QSqlQuery& query)
+{
+    BaselineSnapshotItem item;
+    item.id = query.value(0).toLongLong();
+    item.snapshotId = query.value(1).toLongLong();
+    item.subjectType = query.value(2).toString();
+    item.subjectExternalId = query.value(3).toString();
+    item.policyType = query.value(4).toString();
+    item.baselineHash = query.value(5).toString();
+    item.meta = parseJsonColumn(query.value(6).toString());
+    return item;
+}
+
+} // namespace
+
 std::vector<BaselineSnapshotItem> SnapshotStore::items(qint64 snapshotId)
 {
-    // Items carry no workspace column; the snapshot join keeps reads inside the workspace.
-    QSqlQuery query = m_database.run(
-        QStringLiteral("SELECT i.id, i.baseline_snapshot_id, i.subject_type, "
-                       "i.subject_external_id, i.policy_type, i.baseline_hash, i.meta_jsonb "
-                       "FROM baseline_snapshot_items i "
-                       "JOIN baseline_snapshots s ON s.id = i.baseline_snapshot_id "
-                       "WHERE s.workspace_id = ? AND i.baseline_snapshot_id = ? "
-                       "ORDER BY i.policy_type, i.subject_external_id"),
-        {m_workspaceId, snapshotId});
+    QSqlQuery query
+        = m_database.run(itemQuery
+                             + QStringLiteral("AND i.baseline_snapshot_id = ? "
+                                              "ORDER BY i.policy_type, i.subject_external_id"),
+                         {m_workspaceId, snapshotId});
     std::vector<BaselineSnapshotItem> result;
-    while (query.next()) {
-        BaselineSnapshotItem item;
-        item.id = query.value(0).toLongLong();
-        item.snapshotId = query.value(1).toLongLong();
-        item.subjectType = query.value(2).toString();
-        item.subjectExternalId = query.value(3).toString();
-        item.policyType = query.value(4).toString();
-        item.baselineHash = query.value(5).toString();
-        item.meta = parseJsonColumn(query.value(6).toString());
-        result.push_back(std::move(item));
-    }
+    while (query.next())
+        result.push_back(readItem(query));
     return result;
+}
+
+std::optional<BaselineSnapshotItem> SnapshotStore::item(qint64 itemId)
+{
+    QSqlQuery query
+        = m_database.run(itemQuery + QStringLiteral("AND i.id = ?"), {m_workspaceId, itemId});
+    if (!query.next())
+        return std::nullopt;
+    return readItem(query);
 }
 
 int SnapshotStore::itemCount(qint64 snapshotId)

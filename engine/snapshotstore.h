@@ -27,6 +27,9 @@ public:
 
     /// The items of a snapshot, ordered by policy type and subject.
     std::vector<BaselineSnapshotItem> items(qint64 snapshotId);
+
+    /// One item by its id.
+    std::optional<BaselineSnapshotItem> item(qint64 itemId);
     int itemCount(qint64 snapshotId);
 
 private:

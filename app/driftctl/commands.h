@@ -23,6 +23,7 @@ int captureCommand(CliContext& context, const QStringList& args);
 int compareCommand(CliContext& context, const QStringList& args);
 int findingsCommand(CliContext& context, const QStringList& args);
 int runsCommand(CliContext& context, const QStringList& args);
+int definitionsCommand(CliContext& context, const QStringList& args);
 
 /// Prints a run result (text, or with "json" the stored run) and returns the exit code its
 /// outcome maps to. A failed or cancelled run is reported on stderr.

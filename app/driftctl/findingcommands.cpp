@@ -4,6 +4,7 @@
 
 #include "currentuser.h"
 #include "engineerror.h"
+#include "findingexport.h"
 #include "findingstore.h"
 #include "policytyperegistry.h"
 #include "profilestore.h"
@@ -17,41 +18,6 @@ namespace driftctl {
 using namespace driftdesk;
 
 namespace {
-
-const QStringList findingColumns{
-    QStringLiteral("id"),
-    QStringLiteral("tenant_id"),
-    QStringLiteral("baseline_profile_id"),
-    QStringLiteral("baseline_snapshot_id"),
-    QStringLiteral("policy_type"),
-    QStringLiteral("subject_type"),
-    QStringLiteral("subject_external_id"),
-    QStringLiteral("display_name"),
-    QStringLiteral("change_type"),
-    QStringLiteral("severity"),
-    QStringLiteral("status"),
-    QStringLiteral("fingerprint"),
-    QStringLiteral("recurrence_key"),
-    QStringLiteral("scope_key"),
-    QStringLiteral("first_seen_at"),
-    QStringLiteral("last_seen_at"),
-    QStringLiteral("times_seen"),
-    QStringLiteral("resolved_at"),
-    QStringLiteral("resolved_reason"),
-    QStringLiteral("acknowledged_at"),
-    QStringLiteral("acknowledged_by"),
-    QStringLiteral("acknowledgement_note"),
-    QStringLiteral("evidence"),
-};
-
-QString cellText(const nlohmann::ordered_json& value)
-{
-    if (value.is_null())
-        return {};
-    if (value.is_string())
-        return QString::fromStdString(value.get<std::string>());
-    return QString::fromStdString(value.dump());
-}
 
 int listFindings(CliContext& context, const QStringList& args)
 {
@@ -110,22 +76,11 @@ int listFindings(CliContext& context, const QStringList& args)
     const auto findings = FindingStore(database, workspaceId).list(filter);
 
     if (format == QLatin1String("json")) {
-        auto array = nlohmann::ordered_json::array();
-        for (const auto& finding : findings)
-            array.push_back(toJson(finding));
-        printJson(context.out(), array);
+        context.out() << QString::fromUtf8(findingsJson(findings));
         return Succeeded;
     }
     if (format == QLatin1String("csv")) {
-        TextTable table(findingColumns);
-        for (const auto& finding : findings) {
-            const auto json = toJson(finding);
-            QStringList cells;
-            for (const QString& column : findingColumns)
-                cells.append(cellText(json[column.toStdString()]));
-            table.addRow(cells);
-        }
-        table.printCsv(context.out());
+        context.out() << QString::fromUtf8(findingsCsv(findings));
         return Succeeded;
     }
 

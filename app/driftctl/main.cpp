@@ -40,6 +40,7 @@ Commands:
   findings list [--tenant T] [--profile P] [--status S] [--change-type C] [--policy-type K]
   findings show ID | acknowledge ID [--note TEXT] | reopen ID
   runs list [--tenant T] [--type TYPE] [--limit N] | show ID
+  definitions import --from FILE|DIR
 
 Lists take --format table|json (findings also csv); import, capture, compare and runs show
 take --format text|json. A tenant or profile is named by name or id.
@@ -75,6 +76,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("compare"), compareCommand},
         {QStringLiteral("findings"), findingsCommand},
         {QStringLiteral("runs"), runsCommand},
+        {QStringLiteral("definitions"), definitionsCommand},
     };
     return table;
 }

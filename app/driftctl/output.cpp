@@ -61,42 +61,9 @@ void TextTable::print(QTextStream& out) const
         printRow(row);
 }
 
-void TextTable::printCsv(QTextStream& out) const
-{
-    const auto printRow = [&](const QStringList& cells) {
-        QStringList quoted;
-        for (const QString& cell : cells)
-            quoted.append(csvField(cell));
-        out << quoted.join(QLatin1Char(',')) << "\r\n";
-    };
-    printRow(m_headers);
-    for (const QStringList& row : m_rows)
-        printRow(row);
-}
-
 void printJson(QTextStream& out, const nlohmann::ordered_json& document)
 {
     out << QString::fromStdString(document.dump(2)) << '\n';
-}
-
-QString csvField(const QString& input)
-{
-    // A spreadsheet would run a cell starting with =, +, -, @ as a formula; a leading
-    // apostrophe keeps it text (numbers stay as they are).
-    QString value = input;
-    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
-    bool isNumber = false;
-    value.toDouble(&isNumber);
-    if (!value.isEmpty() && formulaStarts.contains(value.front()) && !isNumber)
-        value.prepend(QLatin1Char('\''));
-
-    const bool needsQuotes = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
-        || value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
-    if (!needsQuotes)
-        return value;
-    QString escaped = value;
-    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
 QString elide(const QString& text, int width)

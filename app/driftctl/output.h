@@ -16,7 +16,6 @@ public:
     explicit TextTable(QStringList headers);
     void addRow(QStringList cells);
     void print(QTextStream& out) const;
-    void printCsv(QTextStream& out) const;
 
 private:
     QStringList m_headers;
@@ -25,10 +24,6 @@ private:
 
 /// One JSON document, indented, followed by a newline.
 void printJson(QTextStream& out, const nlohmann::ordered_json& document);
-
-/// A value quoted for CSV (RFC 4180) when it needs quoting; a text that a spreadsheet would
-/// take for a formula gets a leading apostrophe.
-QString csvField(const QString& value);
 
 /// Text shortened to `width` characters with an ellipsis, for tables.
 QString elide(const QString& text, int width);

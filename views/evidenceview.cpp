@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "evidenceview.h"
+
+#include "jsonconvert.h"
+
+namespace driftdesk::views {
+
+namespace {
+
+QString escaped(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString changeLabel(const QString& changeType)
+{
+    if (changeType == ChangeType::missingPolicy)
+        return EvidenceView::tr("Missing policy: in the baseline, absent from the tenant");
+    if (changeType == ChangeType::differentVersion)
+        return EvidenceView::tr("Changed policy: configured differently from the baseline");
+    if (changeType == ChangeType::unexpectedPolicy)
+        return EvidenceView::tr("Unexpected policy: in the tenant, not in the baseline");
+    return changeType;
+}
+
+QString timestamp(const QDateTime& time)
+{
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                          : QString();
+}
+
+} // namespace
+
+EvidenceView::EvidenceView(QWidget* parent)
+    : QTextBrowser(parent)
+{
+    setAccessibleName(tr("Evidence of the finding"));
+    setOpenLinks(false);
+}
+
+void EvidenceView::showFinding(const Finding& finding, const QString& tenantName,
+                               const QString& profileName, const SettingDefinitionCatalog& catalog)
+{
+    setHtml(html(finding, tenantName, profileName, catalog));
+}
+
+void EvidenceView::showNothing()
+{
+    setHtml(tr("<p>Select a finding to see its evidence.</p>"));
+}
+
+QString EvidenceView::displayValue(const QString& path, const nlohmann::json& value,
+                                   const SettingDefinitionCatalog& catalog, int limit)
+{
+    QString text = value.is_string() ? toQString(value) : QString::fromStdString(value.dump());
+
+    // A choice setting's value is an option item id: name it when the catalog can.
+    if (value.is_string() && path.endsWith(QLatin1String(".choiceSettingValue.value"))) {
+        const QStringList ids = definitionIdsInPath(path);
+        const QString option = ids.isEmpty() ? QString() : catalog.optionName(ids.last(), text);
+        if (!option.isEmpty())
+            text = option + QStringLiteral(" (") + text + QLatin1Char(')');
+    }
+    if (text.size() > limit)
+        text = text.left(limit - 1) + QChar(0x2026);
+    return text;
+}
+
+QString EvidenceView::html(const Finding& finding, const QString& tenantName,
+                           const QString& profileName, const SettingDefinitionCatalog& catalog)
+{
+    const nlohmann::json& evidence = finding.evidence;
+    QString out;
+    out += QStringLiteral("<h3>%1</h3>").arg(escaped(finding.displayName));
+    out += QStringLiteral("<p><b>%1</b></p>").arg(escaped(changeLabel(finding.changeType)));
+
+    const QList<QPair<QString, QString>> facts{
+        {tr("Tenant"), tenantName},
+        {tr("Profile"), profileName},
+        {tr("Policy type"), finding.policyType},
+        {tr("Subject"), finding.subjectType + QStringLiteral(" ") + finding.subjectExternalId},
+        {tr("Severity"), finding.severity},
+        {tr("Status"), finding.status},
+        {tr("First seen"), timestamp(finding.firstSeenAt)},
+        {tr("Last seen"), timestamp(finding.lastSeenAt)},
+        {tr("Times seen"), QString::number(finding.timesSeen)},
+        {tr("Resolved"),
+         finding.resolvedAt.isValid()
+             ? tr("%1 (%2)").arg(timestamp(finding.resolvedAt), finding.resolvedReason)
+             : QString()},
+        {tr("Acknowledged"),
+         finding.acknowledgedAt.isValid()
+             ? tr("%1 by %2: %3")
+                   .arg(timestamp(finding.acknowledgedAt), finding.acknowledgedBy,
+                        finding.acknowledgementNote)
+             : QString()},
+    };
+    out += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
+    for (const auto& [label, value] : facts) {
+        if (!value.isEmpty())
+            out += QStringLiteral("<tr><td><i>%1</i></td><td>%2</td></tr>")
+                       .arg(escaped(label), escaped(value));
+    }
+    out += QStringLiteral("</table>");
+
+    // A rename is not drift, but it is worth showing beside the finding.
+    const QString baselineName
+        = toQString(evidence.value("baseline_display_name", nlohmann::json()));
+    const QString currentName = toQString(evidence.value("current_display_name", nlohmann::json()));
+    if (!baselineName.isEmpty() && !currentName.isEmpty() && baselineName != currentName) {
+        out += tr("<p>Renamed from <i>%1</i> to <i>%2</i>.</p>")
+                   .arg(escaped(baselineName), escaped(currentName));
+    }
+
+    const auto differences = evidence.value("differences", nlohmann::json::array());
+    if (!differences.empty()) {
+        out += QStringLiteral("<p><b>%1</b></p>")
+                   .arg(differences.size() == 1
+                            ? tr("1 changed property")
+                            : tr("%1 changed properties").arg(differences.size()));
+        out += QStringLiteral("<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
+                              "<tr><th>%1</th><th>%2</th><th>%3</th></tr>")
+                   .arg(tr("Property"), tr("Baseline"), tr("Current"));
+        for (const auto& difference : differences) {
+            const QString path = toQString(difference.value("path", nlohmann::json()));
+            const QString baseline = difference.contains("baseline")
+                ? displayValue(path, difference["baseline"], catalog)
+                : tr("(absent)");
+            const QString current = difference.contains("current")
+                ? displayValue(path, difference["current"], catalog)
+                : tr("(absent)");
+            out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                       .arg(escaped(readablePath(path, catalog)), escaped(baseline),
+                            escaped(current));
+        }
+        out += QStringLiteral("</table>");
+    }
+
+    out += QStringLiteral("<p style='color:gray'>%1</p>")
+               .arg(escaped(tr("Baseline hash %1, current hash %2, meta contract version %3")
+                                .arg(toQString(evidence.value("baseline_hash", nlohmann::json())),
+                                     toQString(evidence.value("current_hash", nlohmann::json())),
+                                     QString::number(evidence.value("meta_contract_version", 0)))));
+    return out;
+}
+
+} // namespace driftdesk::views
