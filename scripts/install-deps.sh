@@ -7,7 +7,9 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev libqt6sql6-psql libqt6sql6-sqlite
     nlohmann-json3-dev libssl-dev libpq-dev
+    qtkeychain-qt6-dev
     postgresql
+    gnome-keyring dbus-daemon
 )
 
 missing=()

@@ -25,6 +25,7 @@
 #include "tenantspage.h"
 #include "tenantstore.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
@@ -258,6 +259,31 @@ void TestDesktopWorkflow::wholeJob()
     QVERIFY2(evidence.contains(QLatin1String("3 changed properties")), qPrintable(evidence));
     QVERIFY(evidence.contains(QLatin1String("_audit")));
     QVERIFY(evidence.contains(QLatin1String("_block")));
+    QVERIFY(!evidence.contains(QLatin1String("Block use of copied or impersonated system tools")));
+
+    // With a settings-definitions catalog imported (File menu), the same evidence reads as
+    // setting names and chosen options.
+    QAction* importDefinitions = nullptr;
+    for (QAction* action : window.findChildren<QAction*>()) {
+        if (action->text() == QStringLiteral("Import setting &definitions…"))
+            importDefinitions = action;
+    }
+    QVERIFY(importDefinitions);
+    QSignalSpy imported(&window, &MainWindow::definitionsImported);
+    prompts.folders << testsupport::testDataPath(QStringLiteral("settings-definitions"));
+    importDefinitions->trigger();
+    QVERIFY(imported.wait(60000));
+    QCOMPARE(imported.first().at(0).toString(),
+             QStringLiteral("Imported 6 setting definitions from 2 files"));
+    findings->table()->selectRow(0);
+    const QString readable = findings->evidence()->toPlainText();
+    QVERIFY2(readable.contains(QLatin1String("children[Block use of copied or impersonated "
+                                             "system tools]")),
+             qPrintable(readable));
+    QVERIFY(readable.contains(QLatin1String("settings[Attack Surface Reduction Rules]")));
+    QVERIFY(readable.contains(QLatin1String("Audit (device_vendor_msft_policy_config_defender_"
+                                            "attacksurfacereductionrules_blockuseofcopiedor"
+                                            "impersonatedsystemtools_audit)")));
 
     // Acknowledge it with a note: who and when are recorded, and it leaves the open list.
     prompts.texts << QStringLiteral("accepted until the Q3 review");

@@ -74,34 +74,25 @@ QString EvidenceView::html(const Finding& finding, const QString& tenantName,
     out += QStringLiteral("<h3>%1</h3>").arg(escaped(finding.displayName));
     out += QStringLiteral("<p><b>%1</b></p>").arg(escaped(changeLabel(finding.changeType)));
 
-    const QList<QPair<QString, QString>> facts{
-        {tr("Tenant"), tenantName},
-        {tr("Profile"), profileName},
-        {tr("Policy type"), finding.policyType},
-        {tr("Subject"), finding.subjectType + QStringLiteral(" ") + finding.subjectExternalId},
-        {tr("Severity"), finding.severity},
-        {tr("Status"), finding.status},
-        {tr("First seen"), timestamp(finding.firstSeenAt)},
-        {tr("Last seen"), timestamp(finding.lastSeenAt)},
-        {tr("Times seen"), QString::number(finding.timesSeen)},
-        {tr("Resolved"),
-         finding.resolvedAt.isValid()
-             ? tr("%1 (%2)").arg(timestamp(finding.resolvedAt), finding.resolvedReason)
-             : QString()},
-        {tr("Acknowledged"),
-         finding.acknowledgedAt.isValid()
-             ? tr("%1 by %2: %3")
-                   .arg(timestamp(finding.acknowledgedAt), finding.acknowledgedBy,
-                        finding.acknowledgementNote)
-             : QString()},
-    };
-    out += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
-    for (const auto& [label, value] : facts) {
-        if (!value.isEmpty())
-            out += QStringLiteral("<tr><td><i>%1</i></td><td>%2</td></tr>")
-                       .arg(escaped(label), escaped(value));
+    // Two compact lines: what and where, then the lifecycle.
+    const QString where = tr("%1 · %2 · %3 · %4 %5")
+                              .arg(tenantName, profileName, finding.policyType, finding.subjectType,
+                                   finding.subjectExternalId);
+    const QString seen
+        = finding.timesSeen == 1 ? tr("seen once") : tr("seen %1 times").arg(finding.timesSeen);
+    QString lifecycle = tr("Severity %1 · %2 · first seen %3 · last seen %4 · %5")
+                            .arg(finding.severity, finding.status, timestamp(finding.firstSeenAt),
+                                 timestamp(finding.lastSeenAt), seen);
+    if (finding.resolvedAt.isValid())
+        lifecycle
+            += tr(" · resolved %1 (%2)").arg(timestamp(finding.resolvedAt), finding.resolvedReason);
+    out += QStringLiteral("<p>%1<br>%2</p>").arg(escaped(where), escaped(lifecycle));
+    if (finding.acknowledgedAt.isValid()) {
+        out += QStringLiteral("<p>%1</p>")
+                   .arg(escaped(tr("Acknowledged %1 by %2: %3")
+                                    .arg(timestamp(finding.acknowledgedAt), finding.acknowledgedBy,
+                                         finding.acknowledgementNote)));
     }
-    out += QStringLiteral("</table>");
 
     // A rename is not drift, but it is worth showing beside the finding.
     const QString baselineName

@@ -197,6 +197,18 @@ void FindingsPage::applyFilter()
     m_model->setQuery(currentQuery());
 }
 
+bool FindingsPage::selectFirstNamed(const QString& text)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex name = m_model->index(row, models::FindingsModel::DisplayNameColumn);
+        if (name.data().toString().contains(text)) {
+            m_table->selectRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
 qint64 FindingsPage::selectedFindingId() const
 {
     return selectedId(m_table);

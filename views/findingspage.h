@@ -50,6 +50,9 @@ public:
     /// Applies the filter bar now (it otherwise waits briefly while the user types).
     void applyFilter();
 
+    /// Selects the first loaded finding whose display name contains `text`; false if none.
+    bool selectFirstNamed(const QString& text);
+
 public Q_SLOTS:
     void acknowledge();
     void reopen();

@@ -2,11 +2,13 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "engineerror.h"
 #include "findingspage.h"
 #include "operationrunner.h"
 #include "profilespage.h"
 #include "runspage.h"
 #include "session.h"
+#include "settingdefinitions.h"
 #include "tenantspage.h"
 #include "userprompts.h"
 
@@ -24,6 +26,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolButton>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace driftdesk::views {
 
@@ -149,6 +152,8 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::connectRequested);
     connectAction->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Import setting &definitions…"), this,
+                    &MainWindow::importSettingDefinitions);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -232,6 +237,50 @@ void MainWindow::onOperationFinished(const QString& title, const QList<RunResult
         if (result.runId == 0)
             m_prompts.error(this, title, result.message);
     }
+}
+
+void MainWindow::importSettingDefinitions()
+{
+    const QString folder = m_prompts.existingFolder(
+        this, tr("Import setting definitions (Graph configurationSettings JSON files)"));
+    if (folder.isEmpty())
+        return;
+
+    m_step->setText(tr("Importing setting definitions"));
+    m_step->show();
+    auto* watcher = new QFutureWatcher<DefinitionImportResult>(this);
+    connect(watcher, &QFutureWatcher<DefinitionImportResult>::finished, this, [this, watcher] {
+        m_step->hide();
+        watcher->deleteLater();
+        const DefinitionImportResult result = watcher->result();
+        QString summary = tr("Imported %1 setting definitions from %2 files")
+                              .arg(result.definitionsImported)
+                              .arg(result.filesRead);
+        QStringList errors;
+        for (const DefinitionFileError& error : result.errors)
+            errors.append(error.file + QStringLiteral(": ") + error.message);
+        if (!errors.isEmpty()) {
+            summary += tr("; %1 could not be imported").arg(errors.size());
+            m_prompts.error(this, tr("Import setting definitions"), errors.join(QLatin1Char('\n')));
+        }
+        m_result->setText(summary.toHtmlEscaped());
+        m_findings->refresh();
+        Q_EMIT definitionsImported(summary);
+    });
+
+    // The catalog can be large: read and write it on a worker with its own connection.
+    const ConnectionSettings settings = m_session.settings();
+    const qint64 workspaceId = m_session.workspaceId();
+    watcher->setFuture(QtConcurrent::run([settings, workspaceId, folder] {
+        try {
+            const auto database = Database::open(settings);
+            return SettingDefinitionStore(*database, workspaceId).importFiles({folder});
+        } catch (const EngineError& error) {
+            DefinitionImportResult failed;
+            failed.errors.push_back({folder, error.message()});
+            return failed;
+        }
+    }));
 }
 
 bool MainWindow::renderPage(Page page, const QString& path)

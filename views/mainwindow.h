@@ -51,9 +51,16 @@ public:
     RunsPage* runsPage() const { return m_runs; }
     QLabel* resultLabel() const { return m_result; }
 
+public Q_SLOTS:
+    /// Imports a settings-definitions catalog (Graph's configurationSettings list, saved as
+    /// JSON files in a folder) off the GUI thread, for readable names in evidence.
+    void importSettingDefinitions();
+
 Q_SIGNALS:
     /// The user asked to connect elsewhere (File > Connect…).
     void connectRequested();
+    /// A settings-definitions import ended; `summary` says what it did.
+    void definitionsImported(const QString& summary);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

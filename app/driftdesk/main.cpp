@@ -3,16 +3,15 @@
 
 #include "appidentity.h"
 #include "appsettings.h"
-#include "connectionsettings.h"
-#include "engineerror.h"
+#include "desktopapp.h"
+#include "findingspage.h"
 #include "mainwindow.h"
-#include "session.h"
+#include "passwordstore.h"
 #include "userprompts.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QMessageBox>
 
 using namespace driftdesk;
 using namespace driftdesk::views;
@@ -40,39 +39,36 @@ int main(int argc, char* argv[])
         QStringLiteral("screenshots"),
         QApplication::translate("main",
                                 "Render each main view to PNG files in this folder, "
-                                "then quit."),
+                                "then quit (with --db)."),
         QStringLiteral("folder"));
     parser.addOptions({dbOption, workspaceOption, screenshotOption});
     parser.process(app);
 
     AppSettings settings;
     UserPrompts prompts;
-    try {
-        const ConnectionSettings connection = ConnectionSettings::fromUrl(
-            parser.isSet(dbOption) ? parser.value(dbOption) : settings.connection().url());
-        const QString workspace
-            = parser.isSet(workspaceOption) ? parser.value(workspaceOption) : settings.workspace();
-        const auto session = Session::open(connection, workspace);
-        MainWindow window(*session, prompts, &settings);
-        window.resize(1280, 800);
+    PasswordStore passwords;
+    DesktopApp desktop(settings, prompts, passwords);
+    QObject::connect(&desktop, &DesktopApp::gaveUp, &app, &QApplication::quit,
+                     Qt::QueuedConnection);
 
-        if (parser.isSet(screenshotOption)) {
-            const QDir folder(parser.value(screenshotOption));
-            QDir().mkpath(folder.path());
-            const QStringList names{QStringLiteral("tenants"), QStringLiteral("profiles"),
-                                    QStringLiteral("findings"), QStringLiteral("runs")};
-            window.show();
-            for (int page = 0; page < MainWindow::PageCount; ++page)
-                window.renderPage(static_cast<MainWindow::Page>(page),
-                                  folder.filePath(names.at(page) + QStringLiteral(".png")));
-            return 0;
-        }
-
-        window.show();
-        return app.exec();
-    } catch (const EngineError& error) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "DriftDesk"),
-                              error.message());
-        return 1;
+    if (parser.isSet(screenshotOption)) {
+        desktop.start(parser.value(dbOption), parser.value(workspaceOption));
+        MainWindow* window = desktop.window();
+        if (!window)
+            return 1;
+        const QDir folder(parser.value(screenshotOption));
+        QDir().mkpath(folder.path());
+        const QStringList names{QStringLiteral("tenants"), QStringLiteral("profiles"),
+                                QStringLiteral("findings"), QStringLiteral("runs")};
+        window->resize(1280, 800);
+        // A changed policy whose settings the sample catalog names shows telling evidence.
+        window->findingsPage()->selectFirstNamed(QStringLiteral("ASR Rules (L2)"));
+        for (int page = 0; page < MainWindow::PageCount; ++page)
+            window->renderPage(static_cast<MainWindow::Page>(page),
+                               folder.filePath(names.at(page) + QStringLiteral(".png")));
+        return 0;
     }
+
+    desktop.start(parser.value(dbOption), parser.value(workspaceOption));
+    return app.exec();
 }
