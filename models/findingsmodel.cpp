@@ -25,6 +25,7 @@ enum Field {
     FieldCount
 };
 
+// The same expression as findings_default_order_idx (migration 0003), so that index serves it.
 QString severityRank()
 {
     return QStringLiteral("CASE f.severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END");
@@ -118,6 +119,12 @@ QString FindingsModel::fromClause() const
 {
     return QStringLiteral("FROM findings f JOIN tenants t ON t.id = f.tenant_id "
                           "JOIN baseline_profiles p ON p.id = f.baseline_profile_id");
+}
+
+QString FindingsModel::countFromClause() const
+{
+    // Filters read only findings columns; the joins serve names for display and sorting.
+    return QStringLiteral("FROM findings f");
 }
 
 QString FindingsModel::idColumn() const

@@ -58,6 +58,7 @@ public:
 
 protected:
     QString fromClause() const override;
+    QString countFromClause() const override;
     QString idColumn() const override;
     QString selectList() const override;
     int fieldCount() const override;

@@ -66,7 +66,7 @@ qint64 PagedTableModel::totalCount() const
     QVariantList values;
     const QString filter = filterClause(&values);
     try {
-        QSqlQuery query = m_database.run(QStringLiteral("SELECT COUNT(*) ") + fromClause()
+        QSqlQuery query = m_database.run(QStringLiteral("SELECT COUNT(*) ") + countFromClause()
                                              + QStringLiteral(" WHERE TRUE") + filter,
                                          values);
         return query.next() ? query.value(0).toLongLong() : 0;

@@ -50,6 +50,10 @@ Q_SIGNALS:
 protected:
     /// "FROM ... [JOIN ...]", with the alias of the table whose "id" orders ties.
     virtual QString fromClause() const = 0;
+
+    /// The FROM clause for counting: without joins that only serve display, when the filters
+    /// do not need them.
+    virtual QString countFromClause() const { return fromClause(); }
     virtual QString idColumn() const = 0;
 
     /// The columns to select, in the order readRow() reads them.

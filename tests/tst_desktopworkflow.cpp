@@ -238,14 +238,14 @@ void TestDesktopWorkflow::wholeJob()
     // Findings: filter by change type and text.
     window.showPage(MainWindow::FindingsPageIndex);
     FindingsPage* findings = window.findingsPage();
-    QCOMPARE(findings->countLabel()->text(), QStringLiteral("18 findings"));
+    QTRY_COMPARE(findings->countLabel()->text(), QStringLiteral("18 findings"));
     findings->changeFilter()->setCurrentIndex(
         findings->changeFilter()->findData(ChangeType::missingPolicy));
     QCOMPARE(findings->model()->rowCount(), 4);
     QTest::keyClicks(findings->textFilter(), QStringLiteral("chrome"));
     findings->applyFilter();
     QCOMPARE(findings->model()->rowCount(), 3);
-    QCOMPARE(findings->countLabel()->text(), QStringLiteral("3 findings"));
+    QTRY_COMPARE(findings->countLabel()->text(), QStringLiteral("3 findings"));
 
     // Open the ASR rules finding: its evidence names the changed settings with both values.
     findings->changeFilter()->setCurrentIndex(0);

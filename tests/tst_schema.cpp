@@ -109,7 +109,9 @@ void TestSchema::migratesAnEmptyDatabase()
     const auto first = migrator.migrate();
     QCOMPARE(first.fromVersion, 0);
     QCOMPARE(first.toVersion, migrator.latestVersion());
-    QCOMPARE(first.applied, (QStringList{"0001_initial", "0002_setting_definitions"}));
+    QCOMPARE(
+        first.applied,
+        (QStringList{"0001_initial", "0002_setting_definitions", "0003_findings_default_order"}));
     migrator.requireCurrent();
 
     // Again: nothing to do, and still one default workspace.

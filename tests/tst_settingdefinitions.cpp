@@ -23,8 +23,8 @@ class TestSettingDefinitions : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void migratesToVersion2_data() { testsupport::addBackendRows(); }
-    void migratesToVersion2();
+    void migrationCreatesTheTable_data() { testsupport::addBackendRows(); }
+    void migrationCreatesTheTable();
     void importsTheFixtureFolder_data() { testsupport::addBackendRows(); }
     void importsTheFixtureFolder();
     void reimportReplaces_data() { testsupport::addBackendRows(); }
@@ -117,14 +117,14 @@ const QStringList allFixtureIds{asr,    lsass, officeInjection, copiedTools, con
 
 } // namespace
 
-void TestSettingDefinitions::migratesToVersion2()
+void TestSettingDefinitions::migrationCreatesTheTable()
 {
     DRIFTDESK_SCRATCH_DATABASE(scratch, false);
     SchemaMigrator migrator(scratch->database());
     const auto outcome = migrator.migrate();
-    QCOMPARE(outcome.applied, (QStringList{"0001_initial", "0002_setting_definitions"}));
-    QCOMPARE(migrator.currentVersion(), 2);
-    QCOMPARE(migrator.latestVersion(), 2);
+    QVERIFY(outcome.applied.contains(QStringLiteral("0002_setting_definitions")));
+    QVERIFY(migrator.currentVersion() >= 2);
+    QCOMPARE(migrator.currentVersion(), migrator.latestVersion());
     QVERIFY(
         scratch->database().connection().tables().contains(QStringLiteral("setting_definitions")));
 

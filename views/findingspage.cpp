@@ -128,7 +128,10 @@ FindingsPage::FindingsPage(Session& session, OperationRunner& runner, UserPrompt
     connect(m_text, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
     connect(m_typing, &QTimer::timeout, this, &FindingsPage::applyFilter);
     connect(m_model, &models::FindingsModel::reloaded, this, [this] {
-        m_count->setText(tr("%1 findings").arg(m_model->totalCount()));
+        // Counting a large table takes longer than its first page: show the rows first.
+        m_count->setText(tr("Counting findings…"));
+        QTimer::singleShot(
+            0, this, [this] { m_count->setText(tr("%1 findings").arg(m_model->totalCount())); });
         if (!m_columnsSized && m_model->rowCount() > 0) {
             m_table->resizeColumnsToContents();
             m_columnsSized = true;
