@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDir>
 #include <QString>
 
 namespace driftdesk {
@@ -14,7 +15,9 @@ inline QString currentUserName()
         if (!user.isEmpty())
             return user;
     }
-    return QStringLiteral("unknown");
+    // Services and containers often set none of them; the home folder is named after the user.
+    const QString home = QDir::home().dirName();
+    return home.isEmpty() ? QStringLiteral("unknown") : home;
 }
 
 } // namespace driftdesk

@@ -24,4 +24,11 @@ private:
     QString m_message;
 };
 
+/// The named workspace does not exist (it can be created).
+class WorkspaceNotFound : public EngineError
+{
+public:
+    using EngineError::EngineError;
+};
+
 } // namespace driftdesk

@@ -5,6 +5,8 @@
 #include "jsonconvert.h"
 #include "sqlvalues.h"
 
+#include <QHash>
+
 namespace driftdesk {
 
 namespace {
@@ -91,6 +93,37 @@ std::optional<Finding> FindingStore::byId(qint64 id)
     if (!query.next())
         return std::nullopt;
     return readFinding(query);
+}
+
+QList<Finding> FindingStore::byIds(const QList<qint64>& ids)
+{
+    QHash<qint64, Finding> found;
+    // Chunks keep each statement's parameter list within every driver's limits.
+    constexpr qsizetype chunk = 500;
+    for (qsizetype start = 0; start < ids.size(); start += chunk) {
+        const QList<qint64> part = ids.mid(start, chunk);
+        QStringList marks(part.size(), QStringLiteral("?"));
+        QVariantList values{m_workspaceId};
+        for (const qint64 id : part)
+            values.append(id);
+        QSqlQuery query = m_database.run(QStringLiteral("SELECT ") + findingColumns
+                                             + QStringLiteral(" FROM findings WHERE "
+                                                              "workspace_id = ? AND id IN (")
+                                             + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
+                                         values);
+        while (query.next()) {
+            Finding finding = readFinding(query);
+            found.insert(finding.id, std::move(finding));
+        }
+    }
+    QList<Finding> ordered;
+    ordered.reserve(found.size());
+    for (const qint64 id : ids) {
+        const auto it = found.constFind(id);
+        if (it != found.constEnd())
+            ordered.append(*it);
+    }
+    return ordered;
 }
 
 QList<Finding> FindingStore::forTenantProfile(qint64 tenantId, qint64 profileId)

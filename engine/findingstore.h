@@ -31,6 +31,9 @@ public:
 
     std::optional<Finding> byId(qint64 id);
 
+    /// The findings with these ids, in the order of `ids` (ids not found are left out).
+    QList<Finding> byIds(const QList<qint64>& ids);
+
     /// Every finding of one tenant under one profile, whatever its status or snapshot.
     QList<Finding> forTenantProfile(qint64 tenantId, qint64 profileId);
 

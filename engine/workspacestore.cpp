@@ -56,9 +56,9 @@ Workspace WorkspaceStore::byName(const QString& name)
     QSqlQuery query = m_database.run(
         QStringLiteral("SELECT id, name, created_at FROM workspaces WHERE name = ?"), {name});
     if (!query.next())
-        throw EngineError(QStringLiteral("there is no workspace named \"%1\"; create it with "
-                                         "`driftctl workspace add`")
-                              .arg(name));
+        throw WorkspaceNotFound(QStringLiteral("there is no workspace named \"%1\"; create it "
+                                               "with `driftctl workspace add`")
+                                    .arg(name));
     return readWorkspace(query);
 }
 

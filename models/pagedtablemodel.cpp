@@ -75,6 +75,26 @@ qint64 PagedTableModel::totalCount() const
     }
 }
 
+QList<qint64> PagedTableModel::orderedIds() const
+{
+    QVariantList values;
+    const QString key = sortExpression(m_sortColumn);
+    const QString direction
+        = m_sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    QSqlQuery query = m_database.prepare(
+        QStringLiteral("SELECT ") + idColumn() + QLatin1Char(' ') + fromClause()
+        + QStringLiteral(" WHERE TRUE") + filterClause(&values) + QStringLiteral(" ORDER BY ") + key
+        + direction + QStringLiteral(", ") + idColumn() + direction);
+    query.setForwardOnly(true);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    Database::exec(query);
+    QList<qint64> ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
 bool PagedTableModel::readPage(Page* page)
 {
     const QString key = sortExpression(m_sortColumn);

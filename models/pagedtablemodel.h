@@ -39,6 +39,9 @@ public:
     /// How many rows the current filter matches in all, counted in SQL.
     qint64 totalCount() const;
 
+    /// The ids of every row the current filter matches, in the current order (for exports).
+    QList<qint64> orderedIds() const;
+
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
     void setPageSize(int rows) { m_pageSize = rows; }

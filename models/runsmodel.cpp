@@ -22,18 +22,18 @@ enum Field {
     FieldCount
 };
 
-QString typeLabel(const QString& type)
+} // namespace
+
+QString RunsModel::typeLabel(const QString& type)
 {
     if (type == RunType::inventorySync)
-        return RunsModel::tr("Inventory sync");
+        return tr("Inventory sync");
     if (type == RunType::baselineCapture)
-        return RunsModel::tr("Baseline capture");
+        return tr("Baseline capture");
     if (type == RunType::baselineCompare)
-        return RunsModel::tr("Baseline compare");
+        return tr("Baseline compare");
     return type;
 }
-
-} // namespace
 
 RunsModel::RunsModel(Database& database, qint64 workspaceId, QObject* parent)
     : PagedTableModel(database, parent)

@@ -29,6 +29,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    /// "Inventory sync", "Baseline capture", "Baseline compare" for a run type.
+    static QString typeLabel(const QString& type);
+
     /// The row showing run `runId`, or -1 when it is not loaded.
     int rowOfRun(qint64 runId) const;
 

@@ -12,6 +12,8 @@
 #include "scratchdatabase.h"
 #include "scriptedprompts.h"
 #include "session.h"
+#include "tenantspage.h"
+#include "tenantstore.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -236,18 +238,44 @@ void TestConnection::rememberedServerConnectionUsesTheKeychain()
     QTRY_VERIFY_WITH_TIMEOUT(app.window() != nullptr, 30000);
     QCOMPARE(app.session()->settings().password(), secret);
 
-    // Switching to a local file replaces the window without a restart.
+    // A file that does not exist is created only after asking: declined, nothing is created
+    // and the current connection stays.
     QTemporaryDir folder;
     const MainWindow* before = app.window();
+    int asked = 0;
     app.connectionDialogHook = [&](ConnectionDialog& dialog) {
+        if (++asked == 2) {
+            QCOMPARE(dialog.choice().filePath, folder.filePath(QStringLiteral("local.db")));
+            dialog.reject();
+            return;
+        }
+        // It starts from the current connection.
+        QCOMPARE(dialog.choice().kind, ConnectionChoice::Kind::Server);
         dialog.fileButton()->setChecked(true);
         dialog.filePathEdit()->setText(folder.filePath(QStringLiteral("local.db")));
         clickConnect(dialog);
     };
+    prompts.confirmations << false;
+    Q_EMIT app.window()->connectRequested();
+    QTRY_COMPARE(asked, 2);
+    QCOMPARE(app.window(), before);
+    QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("local.db"))));
+
+    // Accepted, the new file replaces the window without a restart; a missing workspace is
+    // created after asking too.
+    app.connectionDialogHook = [&](ConnectionDialog& dialog) {
+        dialog.fileButton()->setChecked(true);
+        dialog.filePathEdit()->setText(folder.filePath(QStringLiteral("local.db")));
+        dialog.workspaceEdit()->setText(QStringLiteral("Contoso MSP"));
+        clickConnect(dialog);
+    };
+    prompts.confirmations << true << true;
     Q_EMIT app.window()->connectRequested();
     QTRY_VERIFY_WITH_TIMEOUT(app.window() != before, 30000);
     QCOMPARE(app.session()->settings().backend(), Backend::Sqlite);
+    QCOMPARE(app.session()->workspaceName(), QStringLiteral("Contoso MSP"));
     QVERIFY(QFileInfo::exists(folder.filePath(QStringLiteral("local.db"))));
+    QVERIFY(prompts.confirmations.isEmpty());
     QCOMPARE(AppSettings().connection().kind, ConnectionChoice::Kind::LocalFile);
 }
 
@@ -257,6 +285,8 @@ void TestConnection::windowLayoutIsRemembered()
     const auto session = Session::open(
         ConnectionSettings::fromUrl(QStringLiteral("sqlite:") + folder.filePath("w.db")),
         QStringLiteral("default"));
+    // Column widths are kept from tables that show rows.
+    TenantStore(session->database(), session->workspaceId()).add(QStringLiteral("Contoso"));
     testsupport::ScriptedPrompts prompts;
     AppSettings settings;
 
@@ -270,7 +300,7 @@ void TestConnection::windowLayoutIsRemembered()
         auto* splitter = window.findChild<QSplitter*>(QStringLiteral("findingsSplitter"));
         splitter->setSizes({200, 400});
         splitterSizes = splitter->sizes();
-        auto* table = window.findChild<QTableView*>();
+        auto* table = window.tenantsPage()->table();
         table->horizontalHeader()->resizeSection(0, 177);
         columnWidth = table->horizontalHeader()->sectionSize(0);
         QVERIFY(window.close());
@@ -282,7 +312,7 @@ void TestConnection::windowLayoutIsRemembered()
     QCOMPARE(window.size(), QSize(1100, 700));
     QCOMPARE(window.findChild<QSplitter*>(QStringLiteral("findingsSplitter"))->sizes(),
              splitterSizes);
-    QCOMPARE(window.findChild<QTableView*>()->horizontalHeader()->sectionSize(0), columnWidth);
+    QCOMPARE(window.tenantsPage()->table()->horizontalHeader()->sectionSize(0), columnWidth);
 }
 
 int main(int argc, char* argv[])

@@ -8,6 +8,7 @@
 #include "scratchdatabase.h"
 #include "scriptedprompts.h"
 #include "session.h"
+#include "userprompts.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -15,6 +16,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -32,6 +34,8 @@ private Q_SLOTS:
     void initTestCase();
     void everyControlHasAName();
     void everyActionHasAKey();
+    void mnemonicsAreUniquePerPage();
+    void saveNamesTakeTheChosenSuffix();
     void pagesFitIn1280x800();
     void profileDialogFits();
 
@@ -123,6 +127,49 @@ void TestDesktopLayout::everyActionHasAKey()
                         Qt::ControlModifier);
         QCOMPARE(m_window->currentPage(), static_cast<MainWindow::Page>(page));
     }
+}
+
+void TestDesktopLayout::mnemonicsAreUniquePerPage()
+{
+    const auto mnemonic = [](const QString& text) {
+        const qsizetype at = text.indexOf(QLatin1Char('&'));
+        return at >= 0 && at + 1 < text.size() ? text.at(at + 1).toLower() : QChar();
+    };
+    for (int page = 0; page < MainWindow::PageCount; ++page) {
+        m_window->showPage(static_cast<MainWindow::Page>(page));
+        QApplication::processEvents();
+        QMap<QChar, QString> taken;
+        const auto claim = [&](const QString& text) {
+            const QChar key = mnemonic(text);
+            if (key.isNull())
+                return;
+            QVERIFY2(!taken.contains(key),
+                     qPrintable(QStringLiteral("page %1: \"%2\" and \"%3\"")
+                                    .arg(page)
+                                    .arg(taken.value(key), text)));
+            taken.insert(key, text);
+        };
+        for (QAction* menu : m_window->menuBar()->actions())
+            claim(menu->text());
+        for (QAbstractButton* button : m_window->findChildren<QAbstractButton*>()) {
+            if (button->isVisible())
+                claim(button->text());
+        }
+        for (QLabel* label : m_window->findChildren<QLabel*>()) {
+            if (label->isVisible() && label->buddy())
+                claim(label->text());
+        }
+    }
+}
+
+void TestDesktopLayout::saveNamesTakeTheChosenSuffix()
+{
+    QCOMPARE(withFilterSuffix(QStringLiteral("/tmp/findings"), QStringLiteral("JSON (*.json)")),
+             QStringLiteral("/tmp/findings.json"));
+    QCOMPARE(withFilterSuffix(QStringLiteral("/tmp/findings"), QStringLiteral("CSV (*.csv)")),
+             QStringLiteral("/tmp/findings.csv"));
+    QCOMPARE(withFilterSuffix(QStringLiteral("/tmp/f.csv"), QStringLiteral("JSON (*.json)")),
+             QStringLiteral("/tmp/f.csv"));
 }
 
 void TestDesktopLayout::pagesFitIn1280x800()

@@ -15,6 +15,7 @@
 #include "profiledialog.h"
 #include "profilespage.h"
 #include "profilestore.h"
+#include "runsmodel.h"
 #include "runspage.h"
 #include "runstore.h"
 #include "scopeeditor.h"
@@ -22,6 +23,7 @@
 #include "scriptedprompts.h"
 #include "session.h"
 #include "snapshotstore.h"
+#include "tenantdialog.h"
 #include "tenantspage.h"
 #include "tenantstore.h"
 
@@ -40,6 +42,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 
@@ -53,6 +56,8 @@ class TestDesktopWorkflow : public QObject
 private Q_SLOTS:
     void wholeJob_data() { testsupport::addBackendRows(); }
     void wholeJob();
+    void resultNamesEveryRun_data() { testsupport::addBackendRows(); }
+    void resultNamesEveryRun();
     void cancelLeavesTheDatabaseAsItWas_data() { testsupport::addBackendRows(); }
     void cancelLeavesTheDatabaseAsItWas();
 
@@ -111,6 +116,34 @@ QList<RunResult> runOperation(MainWindow& window, QWidget* page, const char* but
     return finished.first().at(1).value<QList<RunResult>>();
 }
 
+/// Tenants Reference (v3.6, the baseline of profile "OIB") and a second tenant assigned to
+/// the profile, set up through the engine. The second tenant gets `secondExport`, or nothing.
+struct Prepared
+{
+    qint64 reference = 0;
+    qint64 second = 0;
+    qint64 profile = 0;
+};
+
+Prepared prepare(Database& db, qint64 workspace, const QString& secondName,
+                 const char* secondExport)
+{
+    Prepared ids;
+    TenantStore tenants(db, workspace);
+    ids.reference = tenants.add(QStringLiteral("Reference")).id;
+    ids.second = tenants.add(secondName).id;
+    ProfileDraft draft;
+    draft.name = QStringLiteral("OIB");
+    ids.profile = ProfileStore(db, workspace).create(draft).id;
+    ProfileStore(db, workspace).assign(ids.profile, ids.second);
+    OperationControl control;
+    InventoryImport(db, workspace).run({ids.reference, oib("windows-v3.6"), {}}, control);
+    if (secondExport)
+        InventoryImport(db, workspace).run({ids.second, oib(secondExport), {}}, control);
+    BaselineCapture(db, workspace).run({ids.profile, ids.reference}, control);
+    return ids;
+}
+
 void closeWithButton(QDialog& dialog, QDialogButtonBox::StandardButton which)
 {
     auto* box = dialog.findChild<QDialogButtonBox*>();
@@ -131,14 +164,33 @@ void TestDesktopWorkflow::wholeJob()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    // Tenants: add two, import an export into each.
+    // Tenants: add two, import an export into each. A refused name keeps the dialog open with
+    // the reason and what was typed.
     TenantsPage* tenants = window.tenantsPage();
-    prompts.texts << QStringLiteral("Reference") << QStringLiteral("Fabrikam");
+    tenants->tenantDialogHook = [](TenantDialog& dialog) {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::keyClicks(dialog.nameEdit(), QStringLiteral("42"));
+        QTest::keyClick(dialog.nameEdit(), Qt::Key_Return);
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY(dialog.errorLabel()->text().contains(QLatin1String("cannot be a number")));
+        QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("42"));
+        dialog.nameEdit()->setText(QStringLiteral("Reference"));
+        QTest::keyClick(dialog.nameEdit(), Qt::Key_Return);
+    };
     click(tenants, "addButton");
+    tenants->tenantDialogHook = [](TenantDialog& dialog) {
+        QTest::keyClicks(dialog.nameEdit(), QStringLiteral("Fabrikam"));
+        QTest::keyClicks(dialog.externalIdEdit(),
+                         QStringLiteral("{6F1D3C27-8C1B-4C8E-9D6A-2B9E0A51C001}"));
+        closeWithButton(dialog, QDialogButtonBox::Save);
+    };
     click(tenants, "addButton");
     const QList<Tenant> stored = TenantStore(db, workspace).list();
     QCOMPARE(stored.size(), 2);
     const qint64 fabrikam = TenantStore(db, workspace).resolve(QStringLiteral("Fabrikam")).id;
+    QCOMPARE(TenantStore(db, workspace).byId(fabrikam)->externalId,
+             QStringLiteral("6f1d3c27-8c1b-4c8e-9d6a-2b9e0a51c001"));
     const qint64 reference = TenantStore(db, workspace).resolve(QStringLiteral("Reference")).id;
 
     QVERIFY(tenants->selectTenant(reference));
@@ -231,7 +283,13 @@ void TestDesktopWorkflow::wholeJob()
     FindingFilter onFabrikam;
     onFabrikam.tenantId = fabrikam;
     QCOMPARE(FindingStore(db, workspace).list(onFabrikam).size(), 18);
-    QVERIFY(window.resultLabel()->text().contains(QStringLiteral("run:%1").arg(results[0].runId)));
+    // The result names the run with a working link.
+    QTextDocument result;
+    result.setHtml(window.resultLabel()->text());
+    QVERIFY2(result.toPlainText().contains(QStringLiteral("run %1").arg(results[0].runId)),
+             qPrintable(result.toPlainText()));
+    QVERIFY(window.resultLabel()->text().contains(
+        QStringLiteral("href=\"run:%1\"").arg(results[0].runId)));
     qInfo("longest event-loop stall during capture and compare: %lld ms", m_longestStallMs);
     QVERIFY2(m_longestStallMs < 1000, "the GUI thread blocked for a second or more");
 
@@ -303,22 +361,31 @@ void TestDesktopWorkflow::wholeJob()
     click(findings, "reopenButton");
     QCOMPARE(FindingStore(db, workspace).byId(asr)->status, FindingStatus::open);
 
-    // Export what the filter shows, as CSV and as JSON.
+    // Export what the filter shows, in the table's order, as CSV and as JSON.
     findings->statusFilter()->setCurrentIndex(0);
     findings->textFilter()->clear();
     findings->applyFilter();
     QCOMPARE(findings->model()->rowCount(), 18);
+    findings->table()->sortByColumn(models::FindingsModel::DisplayNameColumn, Qt::DescendingOrder);
     QTemporaryDir folder;
     prompts.saveNames << folder.filePath(QStringLiteral("findings.csv"))
                       << folder.filePath(QStringLiteral("findings.json"));
     click(findings, "exportButton");
+    QTRY_COMPARE(window.resultLabel()->text(),
+                 QStringLiteral("Exported 18 findings to %1").arg(folder.filePath("findings.csv")));
     click(findings, "exportButton");
     QFile csv(folder.filePath(QStringLiteral("findings.csv")));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll().count("\r\n"), 19);
     QFile json(folder.filePath(QStringLiteral("findings.json")));
     QVERIFY(json.open(QIODevice::ReadOnly));
-    QCOMPARE(nlohmann::json::parse(json.readAll().toStdString()).size(), std::size_t(18));
+    const auto exported = nlohmann::json::parse(json.readAll().toStdString());
+    QCOMPARE(exported.size(), std::size_t(18));
+    for (int row = 0; row < 18; ++row) {
+        QCOMPARE(
+            exported[row]["id"].get<qint64>(),
+            findings->model()->index(row, 0).data(models::PagedTableModel::IdRole).toLongLong());
+    }
 
     // The result's link opens the run, described in readable form.
     QMetaObject::invokeMethod(window.resultLabel(), "linkActivated",
@@ -327,7 +394,49 @@ void TestDesktopWorkflow::wholeJob()
     const QString run = window.runsPage()->detail()->toPlainText();
     QVERIFY2(run.contains(QLatin1String("Compared types")), qPrintable(run));
     QVERIFY(run.contains(QLatin1String("findings_opened")));
+
+    // Deleting a tenant clears it from every page at once: its findings, its runs, and the
+    // profile's assignment.
+    window.showPage(MainWindow::TenantsPageIndex);
+    QVERIFY(tenants->selectTenant(fabrikam));
+    prompts.confirmations << true;
+    click(tenants, "deleteButton");
+    QVERIFY(!TenantStore(db, workspace).byId(fabrikam));
+    QCOMPARE(findings->model()->rowCount(), 0);
+    auto* runsTable = window.runsPage()->table();
+    QVERIFY(runsTable->model()->rowCount() > 0);
+    for (int row = 0; row < runsTable->model()->rowCount(); ++row) {
+        QVERIFY(runsTable->model()->index(row, models::RunsModel::TenantColumn).data().toString()
+                != QLatin1String("Fabrikam"));
+    }
+    QVERIFY(profiles->table()->model()->index(0, 4).data().toString().isEmpty());
     QVERIFY(prompts.errors.isEmpty());
+}
+
+void TestDesktopWorkflow::resultNamesEveryRun()
+{
+    DRIFTDESK_SCRATCH_DATABASE(scratch, false);
+    const auto session = Session::open(scratch->settings(), QStringLiteral("default"));
+    Database& db = scratch->database();
+    const qint64 workspace = scratch->workspaceId();
+    // Contoso was never imported, so its compare blocks; Reference itself compares cleanly.
+    const Prepared ids = prepare(db, workspace, QStringLiteral("Contoso"), nullptr);
+    ProfileStore(db, workspace).assign(ids.profile, ids.reference);
+
+    testsupport::ScriptedPrompts prompts;
+    MainWindow window(*session, prompts);
+    window.show();
+    window.showPage(MainWindow::FindingsPageIndex);
+    const QList<RunResult> results
+        = runOperation(window, window.findingsPage(), "compareAllButton");
+    QCOMPARE(results.size(), 2);
+    QTextDocument label;
+    label.setHtml(window.resultLabel()->text());
+    const QString text = label.toPlainText();
+    for (const RunResult& result : results) {
+        QVERIFY2(text.contains(QStringLiteral("run %1").arg(result.runId)), qPrintable(text));
+        QVERIFY2(text.contains(result.message), qPrintable(text));
+    }
 }
 
 void TestDesktopWorkflow::cancelLeavesTheDatabaseAsItWas()
@@ -336,25 +445,13 @@ void TestDesktopWorkflow::cancelLeavesTheDatabaseAsItWas()
     const auto session = Session::open(scratch->settings(), QStringLiteral("default"));
     Database& db = scratch->database();
     const qint64 workspace = scratch->workspaceId();
-
-    // A captured baseline and a drifted tenant, set up through the engine.
-    TenantStore tenants(db, workspace);
-    const qint64 reference = tenants.add(QStringLiteral("Reference")).id;
-    const qint64 fabrikam = tenants.add(QStringLiteral("Fabrikam")).id;
-    ProfileDraft draft;
-    draft.name = QStringLiteral("OIB");
-    const qint64 profile = ProfileStore(db, workspace).create(draft).id;
-    ProfileStore(db, workspace).assign(profile, fabrikam);
-    OperationControl control;
-    InventoryImport(db, workspace).run({reference, oib("windows-v3.6"), {}}, control);
-    InventoryImport(db, workspace).run({fabrikam, oib("windows-v3.7"), {}}, control);
-    BaselineCapture(db, workspace).run({profile, reference}, control);
+    const Prepared ids = prepare(db, workspace, QStringLiteral("Fabrikam"), "windows-v3.7");
 
     testsupport::ScriptedPrompts prompts;
     MainWindow window(*session, prompts);
     window.show();
     window.showPage(MainWindow::ProfilesPageIndex);
-    QVERIFY(window.profilesPage()->selectProfile(profile));
+    QVERIFY(window.profilesPage()->selectProfile(ids.profile));
 
     // Hold the run table so the compare waits before its first step, then cancel it.
     auto blocker = Database::open(scratch->settings());

@@ -52,6 +52,27 @@ QString ConnectionChoice::keychainKey() const
         .arg(user, host, QString::number(port), database);
 }
 
+ConnectionChoice ConnectionChoice::fromSettings(const ConnectionSettings& settings)
+{
+    ConnectionChoice choice;
+    if (settings.backend() == Backend::Sqlite) {
+        choice.kind = Kind::LocalFile;
+        if (settings.sqlitePath() != ConnectionSettings::defaultSqlitePath())
+            choice.filePath = settings.sqlitePath();
+        return choice;
+    }
+    choice.kind = Kind::Server;
+    choice.host = settings.postgresParameter(QStringLiteral("host"));
+    const QString port = settings.postgresParameter(QStringLiteral("port"));
+    choice.port = port.isEmpty() ? 5432 : port.toInt();
+    choice.database = settings.postgresParameter(QStringLiteral("dbname"));
+    choice.user = settings.postgresParameter(QStringLiteral("user"));
+    const QString sslMode = settings.postgresParameter(QStringLiteral("sslmode"));
+    if (!sslMode.isEmpty())
+        choice.sslMode = sslMode;
+    return choice;
+}
+
 AppSettings::AppSettings() = default;
 
 ConnectionChoice AppSettings::connection() const

@@ -5,6 +5,10 @@
 #include <QSettings>
 #include <QString>
 
+namespace driftdesk {
+class ConnectionSettings;
+}
+
 namespace driftdesk::views {
 
 /// Where the application connects: a local workspace file or a PostgreSQL server. Holds no
@@ -26,6 +30,9 @@ struct ConnectionChoice
 
     /// The keychain entry of the password for a server connection.
     QString keychainKey() const;
+
+    /// The choice that connects as `settings` does (to show the current connection).
+    static ConnectionChoice fromSettings(const ConnectionSettings& settings);
 };
 
 /// The application's remembered settings, each with its default in one place. Stored through

@@ -3,8 +3,10 @@
 
 #include "connectionsettings.h"
 
+#include "formwidgets.h"
 #include <QCheckBox>
 #include <QComboBox>
+
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -31,7 +33,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     , m_password(new QLineEdit(this))
     , m_remember(new QCheckBox(tr("Re&member the password in the system keychain"), this))
     , m_workspace(new QLineEdit(this))
-    , m_problem(new QLabel(this))
+    , m_problem(makeProblemLabel(tr("Why the connection failed"), this))
 {
     setWindowTitle(tr("Connect to a workspace"));
     m_filePath->setAccessibleName(tr("Workspace file"));
@@ -50,10 +52,6 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_password->setPlaceholderText(tr("from the keychain, PGPASSWORD or ~/.pgpass"));
     m_workspace->setAccessibleName(tr("Workspace name"));
     m_workspace->setText(QStringLiteral("default"));
-    m_problem->setAccessibleName(tr("Why the connection failed"));
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #a00000;"));
-    m_problem->hide();
 
     auto* browse = new QPushButton(tr("&Browse…"), this);
     auto* fileRow = new QHBoxLayout;
@@ -142,8 +140,7 @@ bool ConnectionDialog::rememberPassword() const
 
 void ConnectionDialog::setProblem(const QString& problem)
 {
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
+    showProblem(m_problem, problem);
 }
 
 void ConnectionDialog::accept()

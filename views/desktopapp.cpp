@@ -7,7 +7,9 @@
 #include "mainwindow.h"
 #include "passwordstore.h"
 #include "session.h"
+
 #include "userprompts.h"
+#include <QFileInfo>
 
 namespace driftdesk::views {
 
@@ -75,15 +77,35 @@ void DesktopApp::connectTo(const ConnectionChoice& choice, const QString& worksp
     } catch (const EngineError& error) {
         problem = error.message();
     }
-    askForConnection(problem);
+    askForConnection(problem, choice, workspace);
 }
 
 bool DesktopApp::open(const ConnectionSettings& settings, const QString& workspace,
                       QString* problem)
 {
+    // A mistyped path must not leave a new workspace file behind unasked; the default file is
+    // the application's own and is created quietly on first use.
+    if (settings.backend() == Backend::Sqlite && !QFileInfo::exists(settings.sqlitePath())
+        && settings.sqlitePath() != ConnectionSettings::defaultSqlitePath()
+        && !m_prompts.confirm(nullptr, tr("Connect"),
+                              tr("There is no workspace file at %1. Create a new, empty "
+                                 "workspace there?")
+                                  .arg(settings.sqlitePath()))) {
+        *problem = tr("There is no workspace file at %1.").arg(settings.sqlitePath());
+        return false;
+    }
+
     std::unique_ptr<Session> session;
     try {
-        session = Session::open(settings, workspace);
+        try {
+            session = Session::open(settings, workspace);
+        } catch (const WorkspaceNotFound&) {
+            if (!m_prompts.confirm(
+                    nullptr, tr("Connect"),
+                    tr("There is no workspace named \"%1\" there. Create it?").arg(workspace)))
+                throw;
+            session = Session::open(settings, workspace, true);
+        }
     } catch (const EngineError& error) {
         *problem = error.message();
         return false;
@@ -106,12 +128,22 @@ bool DesktopApp::open(const ConnectionSettings& settings, const QString& workspa
     return true;
 }
 
-void DesktopApp::askForConnection(const QString& problem)
+void DesktopApp::askForConnection(const QString& problem,
+                                  const std::optional<ConnectionChoice>& attempted,
+                                  const QString& attemptedWorkspace)
 {
     // Not a child of the window: connecting replaces the window while the dialog still exists.
     ConnectionDialog dialog;
     dialog.setWindowModality(Qt::ApplicationModal);
-    dialog.setChoice(m_settings.connection(), m_settings.workspace());
+    // Start from what the user just tried, else from where the application is connected now,
+    // else from the remembered connection.
+    if (attempted)
+        dialog.setChoice(*attempted, attemptedWorkspace);
+    else if (m_session)
+        dialog.setChoice(ConnectionChoice::fromSettings(m_session->settings()),
+                         m_session->workspaceName());
+    else
+        dialog.setChoice(m_settings.connection(), m_settings.workspace());
     dialog.setProblem(problem);
     if (connectionDialogHook)
         connectionDialogHook(dialog);

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace driftdesk {
 class ConnectionSettings;
@@ -35,8 +36,11 @@ public:
     /// Connects to `url` when given (as driftctl reads it), else to the remembered connection.
     void start(const QString& url = {}, const QString& workspace = {});
 
-    /// Shows the connection dialog, optionally with why the last attempt failed.
-    void askForConnection(const QString& problem = {});
+    /// Shows the connection dialog, optionally with why the last attempt failed; it starts from
+    /// `attempted` (what the user tried) when given, else from the current connection.
+    void askForConnection(const QString& problem = {},
+                          const std::optional<ConnectionChoice>& attempted = std::nullopt,
+                          const QString& attemptedWorkspace = {});
 
     MainWindow* window() const { return m_window.get(); }
     Session* session() const { return m_session.get(); }

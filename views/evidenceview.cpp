@@ -91,7 +91,8 @@ QString EvidenceView::html(const Finding& finding, const QString& tenantName,
         out += QStringLiteral("<p>%1</p>")
                    .arg(escaped(tr("Acknowledged %1 by %2: %3")
                                     .arg(timestamp(finding.acknowledgedAt), finding.acknowledgedBy,
-                                         finding.acknowledgementNote)));
+                                         finding.acknowledgementNote))
+                            .replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     }
 
     // A rename is not drift, but it is worth showing beside the finding.
@@ -127,11 +128,16 @@ QString EvidenceView::html(const Finding& finding, const QString& tenantName,
         out += QStringLiteral("</table>");
     }
 
+    QStringList hashes;
+    for (const auto& [key, label] : {std::pair{"baseline_hash", tr("baseline hash %1")},
+                                     std::pair{"current_hash", tr("current hash %1")}}) {
+        const QString hash = toQString(evidence.value(key, nlohmann::json()));
+        if (!hash.isEmpty())
+            hashes.append(label.arg(hash));
+    }
+    hashes.append(tr("meta contract version %1").arg(evidence.value("meta_contract_version", 0)));
     out += QStringLiteral("<p style='color:gray'>%1</p>")
-               .arg(escaped(tr("Baseline hash %1, current hash %2, meta contract version %3")
-                                .arg(toQString(evidence.value("baseline_hash", nlohmann::json())),
-                                     toQString(evidence.value("current_hash", nlohmann::json())),
-                                     QString::number(evidence.value("meta_contract_version", 0)))));
+               .arg(escaped(hashes.join(QStringLiteral(", "))));
     return out;
 }
 

@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -37,7 +38,9 @@ QComboBox* filterBox(const QString& accessibleName, const QString& allLabel, QWi
     auto* box = new QComboBox(parent);
     box->setAccessibleName(accessibleName);
     box->addItem(allLabel, QVariant());
-    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long tenant or profile names must not squeeze the text filter out of the bar.
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(14);
     return box;
 }
 
@@ -75,7 +78,7 @@ FindingsPage::FindingsPage(Session& session, OperationRunner& runner, UserPrompt
     , m_acknowledge(new QPushButton(tr("&Acknowledge…"), this))
     , m_reopen(new QPushButton(tr("&Reopen"), this))
     , m_export(new QPushButton(tr("E&xport…"), this))
-    , m_compareAll(new QPushButton(tr("Compare &all tenants"), this))
+    , m_compareAll(new QPushButton(tr("Compare all &tenants"), this))
 {
     for (const QString& status :
          {FindingStatus::open, FindingStatus::acknowledged, FindingStatus::resolved})
@@ -97,7 +100,7 @@ FindingsPage::FindingsPage(Session& session, OperationRunner& runner, UserPrompt
     m_table->setSortingEnabled(true);
 
     auto* filters = new QHBoxLayout;
-    auto* filterLabel = new QLabel(tr("&Filter:"), this);
+    auto* filterLabel = new QLabel(tr("Fi&lter:"), this);
     filterLabel->setBuddy(m_tenant);
     filters->addWidget(filterLabel);
     for (QWidget* widget :
@@ -127,17 +130,29 @@ FindingsPage::FindingsPage(Session& session, OperationRunner& runner, UserPrompt
         connect(box, &QComboBox::currentIndexChanged, this, &FindingsPage::applyFilter);
     connect(m_text, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
     connect(m_typing, &QTimer::timeout, this, &FindingsPage::applyFilter);
+    // A reload (a sort, say) keeps the chosen finding and the horizontal scroll where they were.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keepSelected = selectedFindingId();
+        m_keepScroll = m_table->horizontalScrollBar()->value();
+    });
     connect(m_model, &models::FindingsModel::reloaded, this, [this] {
+        if (m_keepSelected != 0)
+            selectId(m_table, m_keepSelected, false);
+        m_table->horizontalScrollBar()->setValue(m_keepScroll);
         // Counting a large table takes longer than its first page: show the rows first.
         m_count->setText(tr("Counting findings…"));
-        QTimer::singleShot(
-            0, this, [this] { m_count->setText(tr("%1 findings").arg(m_model->totalCount())); });
+        QTimer::singleShot(0, this, [this] {
+            const qint64 count = m_model->totalCount();
+            m_count->setText(count == 1 ? tr("1 finding") : tr("%1 findings").arg(count));
+        });
         if (!m_columnsSized && m_model->rowCount() > 0) {
-            m_table->resizeColumnsToContents();
+            fitColumns(m_table);
             m_columnsSized = true;
         }
         if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
-            m_table->selectRow(0);
+            selectId(m_table,
+                     m_model->index(0, 0).data(models::PagedTableModel::IdRole).toLongLong(),
+                     false);
         showSelected();
         updateActions();
     });
@@ -270,7 +285,7 @@ void FindingsPage::acknowledge()
     } catch (const EngineError& error) {
         m_prompts.error(this, tr("Acknowledge finding"), error.message());
     }
-    refresh();
+    Q_EMIT changed();
 }
 
 void FindingsPage::reopen()
@@ -283,28 +298,21 @@ void FindingsPage::reopen()
     } catch (const EngineError& error) {
         m_prompts.error(this, tr("Reopen finding"), error.message());
     }
-    refresh();
+    Q_EMIT changed();
 }
 
 void FindingsPage::exportFindings()
 {
-    const QString path
-        = m_prompts.saveFileName(this, tr("Export findings"), tr("CSV (*.csv);;JSON (*.json)"));
+    const QString path = m_prompts.saveFileName(this, tr("Export findings"),
+                                                {tr("CSV (*.csv)"), tr("JSON (*.json)")});
     if (path.isEmpty())
         return;
 
-    // Everything the filter matches, not just the rows loaded so far.
-    const models::FindingsQuery query = currentQuery();
-    FindingFilter filter;
-    filter.tenantId = query.tenantId;
-    filter.profileId = query.profileId;
-    filter.status = query.status;
-    filter.changeType = query.changeType;
-    filter.policyType = query.policyType;
-    filter.text = query.text;
+    // Everything the filter matches (not only the rows loaded so far), in the table's order.
     try {
+        const QList<qint64> ids = m_model->orderedIds();
         const QList<Finding> findings
-            = FindingStore(m_session.database(), m_session.workspaceId()).list(filter);
+            = FindingStore(m_session.database(), m_session.workspaceId()).byIds(ids);
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             throw EngineError(tr("cannot write %1: %2").arg(path, file.errorString()));
@@ -313,6 +321,10 @@ void FindingsPage::exportFindings()
                        : findingsCsv(findings));
         if (!file.commit())
             throw EngineError(tr("cannot write %1: %2").arg(path, file.errorString()));
+        Q_EMIT message(
+            findings.size() == 1
+                ? tr("Exported 1 finding to %1").arg(path)
+                : tr("Exported %1 findings to %2").arg(QString::number(findings.size()), path));
     } catch (const EngineError& error) {
         m_prompts.error(this, tr("Export findings"), error.message());
     }

@@ -53,6 +53,14 @@ public:
     /// Selects the first loaded finding whose display name contains `text`; false if none.
     bool selectFirstNamed(const QString& text);
 
+Q_SIGNALS:
+    /// The page changed the workspace (added, edited, deleted, acknowledged…): every page
+    /// should show the new state.
+    void changed();
+
+    /// Something for the status bar, such as where an export went.
+    void message(const QString& text);
+
 public Q_SLOTS:
     void acknowledge();
     void reopen();
@@ -83,6 +91,8 @@ private:
     QPushButton* m_export;
     QPushButton* m_compareAll;
     bool m_columnsSized = false;
+    qint64 m_keepSelected = 0;
+    int m_keepScroll = 0;
 };
 
 } // namespace driftdesk::views

@@ -32,18 +32,21 @@ namespace driftdesk::views {
 
 namespace {
 
+/// Rich text: each run's message (escaped) with a link to the run.
 QString summarise(const QList<RunResult>& results, bool cancelled)
 {
-    if (cancelled)
-        return MainWindow::tr("cancelled; the database is as it was");
     QStringList parts;
     for (const RunResult& result : results) {
-        QString part = result.message;
-        if (result.runId)
-            part += QStringLiteral(" — <a href='run:%1'>run %1</a>").arg(result.runId);
-        parts.append(part.toHtmlEscaped().replace(QStringLiteral("&lt;a href='run:"),
-                                                  QStringLiteral("<a href='run:")));
+        QString part = result.message.toHtmlEscaped();
+        if (result.runId) {
+            part += QStringLiteral(" — <a href=\"run:%1\">%2</a>")
+                        .arg(QString::number(result.runId),
+                             MainWindow::tr("run %1").arg(result.runId));
+        }
+        parts.append(part);
     }
+    if (cancelled)
+        parts.prepend(MainWindow::tr("cancelled; the database is as it was"));
     return parts.join(QStringLiteral("; "));
 }
 
@@ -70,6 +73,8 @@ MainWindow::MainWindow(Session& session, UserPrompts& prompts, AppSettings* sett
 {
     setWindowTitle(tr("DriftDesk — %1").arg(session.workspaceName()));
     setObjectName(QStringLiteral("mainWindow"));
+    // Below this the pages' buttons would clip their labels.
+    setMinimumSize(1024, 640);
 
     m_navigation->setAccessibleName(tr("Navigation"));
     for (const QString& title :
@@ -139,6 +144,12 @@ MainWindow::MainWindow(Session& session, UserPrompts& prompts, AppSettings* sett
         m_step->setText(tr("Cancelling…"));
     });
     connect(m_runner, &OperationRunner::finished, this, &MainWindow::onOperationFinished);
+    // A change on one page shows on all of them (a deleted tenant's findings and runs go).
+    connect(m_tenants, &TenantsPage::changed, this, &MainWindow::refreshAll);
+    connect(m_profiles, &ProfilesPage::changed, this, &MainWindow::refreshAll);
+    connect(m_findings, &FindingsPage::changed, this, &MainWindow::refreshAll);
+    connect(m_findings, &FindingsPage::message, m_result,
+            [this](const QString& text) { m_result->setText(text.toHtmlEscaped()); });
 
     refreshAll();
     m_navigation->setCurrentRow(TenantsPageIndex);
@@ -152,6 +163,11 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::connectRequested);
     connectAction->setShortcut(QKeySequence::Open);
+    // Connecting elsewhere closes this window: not while an operation runs in it.
+    connect(m_runner, &OperationRunner::started, connectAction,
+            [connectAction] { connectAction->setEnabled(false); });
+    connect(m_runner, &OperationRunner::finished, connectAction,
+            [connectAction] { connectAction->setEnabled(true); });
     file->addAction(tr("Import setting &definitions…"), this,
                     &MainWindow::importSettingDefinitions);
     file->addSeparator();
@@ -168,7 +184,8 @@ void MainWindow::createMenus()
     }
     view->addSeparator();
     QAction* reload = view->addAction(tr("&Reload"), this, &MainWindow::refreshAll);
-    reload->setShortcut(QKeySequence::Refresh);
+    // F5 only: on some desktops QKeySequence::Refresh also means Ctrl+R, compare all's key.
+    reload->setShortcut(QKeySequence(Qt::Key_F5));
 
     QMenu* operations = menuBar()->addMenu(tr("&Operations"));
     QAction* import
@@ -229,7 +246,7 @@ void MainWindow::onOperationFinished(const QString& title, const QList<RunResult
 {
     for (QWidget* widget : std::initializer_list<QWidget*>{m_step, m_progress, m_cancel})
         widget->hide();
-    m_result->setText(title + QStringLiteral(": ") + summarise(results, cancelled));
+    m_result->setText(title.toHtmlEscaped() + QStringLiteral(": ") + summarise(results, cancelled));
     refreshAll();
 
     // A refused request never became a run: say why where the user will see it.
@@ -318,18 +335,26 @@ void MainWindow::saveState()
             m_settings->setState(QStringLiteral("splitter/") + splitter->objectName(),
                                  splitter->saveState());
     }
+    // Column widths of an empty table are Qt's defaults, not the user's choice: keep the ones
+    // saved from a table that showed rows.
     for (auto* view : findChildren<QTableView*>()) {
-        m_settings->setState(QStringLiteral("header/") + view->accessibleName(),
-                             view->horizontalHeader()->saveState());
+        if (view->model() && view->model()->rowCount() > 0)
+            m_settings->setState(QStringLiteral("header/") + view->accessibleName(),
+                                 view->horizontalHeader()->saveState());
     }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (m_runner->isBusy()) {
+        event->ignore();
+        if (!m_prompts.confirm(this, tr("Quit"),
+                               tr("%1 is still running. Cancel it and quit? Nothing it did so "
+                                  "far is kept.")
+                                   .arg(m_runner->title())))
+            return;
         // Let the operation stop cleanly: its run records the cancellation.
         m_runner->cancel();
-        event->ignore();
         connect(m_runner, &OperationRunner::finished, this, &QWidget::close,
                 Qt::SingleShotConnection);
         return;

@@ -3,7 +3,9 @@
 
 #include "scopeeditor.h"
 
+#include "formwidgets.h"
 #include <QComboBox>
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -21,7 +23,7 @@ ProfileDialog::ProfileDialog(QWidget* parent)
     , m_description(new QPlainTextEdit(this))
     , m_status(new QComboBox(this))
     , m_scope(new ScopeEditor(PolicyTypeRegistry::builtIn(), this))
-    , m_error(new QLabel(this))
+    , m_error(makeProblemLabel(tr("Problems with the profile"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Baseline profile"));
@@ -36,10 +38,6 @@ ProfileDialog::ProfileDialog(QWidget* parent)
     m_status->addItem(tr("Draft"), QStringLiteral("draft"));
     m_status->addItem(tr("Archived (neither captured into nor compared)"),
                       QStringLiteral("archived"));
-    m_error->setAccessibleName(tr("Problems with the profile"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #a00000;"));
-    m_error->hide();
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -92,8 +90,7 @@ void ProfileDialog::accept()
         problem = m_validator(current);
 
     if (!problem.isEmpty()) {
-        m_error->setText(problem);
-        m_error->show();
+        showProblem(m_error, problem);
         m_name->setFocus();
         return;
     }

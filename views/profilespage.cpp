@@ -80,7 +80,7 @@ void ProfilesPage::refresh()
 {
     const qint64 selected = selectedProfileId();
     m_model->reload();
-    m_table->resizeColumnsToContents();
+    fitColumns(m_table);
     if (!selectProfile(selected) && m_model->rowCount() > 0)
         m_table->selectRow(0);
     showSelected();
@@ -120,7 +120,7 @@ void ProfilesPage::newProfile()
         }
     });
     if (runProfileDialog(dialog) && created != 0) {
-        refresh();
+        Q_EMIT changed();
         selectProfile(created);
     }
 }
@@ -152,7 +152,7 @@ void ProfilesPage::editProfile()
         }
     });
     if (runProfileDialog(dialog))
-        refresh();
+        Q_EMIT changed();
 }
 
 void ProfilesPage::deleteProfile()
@@ -170,7 +170,7 @@ void ProfilesPage::deleteProfile()
     } catch (const EngineError& error) {
         m_prompts.error(this, tr("Delete profile"), error.message());
     }
-    refresh();
+    Q_EMIT changed();
 }
 
 void ProfilesPage::assignTenants()
@@ -201,7 +201,7 @@ void ProfilesPage::assignTenants()
     } catch (const EngineError& error) {
         m_prompts.error(this, tr("Assign tenants"), error.message());
     }
-    refresh();
+    Q_EMIT changed();
 }
 
 void ProfilesPage::captureBaseline()
@@ -265,9 +265,12 @@ void ProfilesPage::showSelected()
 void ProfilesPage::updateActions()
 {
     const bool selected = selectedProfileId() != 0;
-    const bool idle = !m_runner.isBusy();
+    const int row = m_table->currentIndex().row();
+    const bool archived = selected && row >= 0 && row < m_model->rowCount()
+        && m_model->profile(row).status == QLatin1String("archived");
+    const bool idle = !m_runner.isBusy() && !archived;
     m_edit->setEnabled(selected);
-    m_delete->setEnabled(selected && idle);
+    m_delete->setEnabled(selected && !m_runner.isBusy());
     m_assign->setEnabled(selected);
     m_capture->setEnabled(selected && idle);
     m_compare->setEnabled(selected && idle);

@@ -43,6 +43,11 @@ public:
     std::function<void(ProfileDialog&)> profileDialogHook;
     std::function<void(AssignTenantsDialog&)> assignDialogHook;
 
+Q_SIGNALS:
+    /// The page changed the workspace (added, edited, deleted, acknowledged…): every page
+    /// should show the new state.
+    void changed();
+
 public Q_SLOTS:
     void newProfile();
     void editProfile();

@@ -72,7 +72,7 @@ void RunsPage::refresh()
 {
     const qint64 selected = selectedId(m_table);
     m_model->reload();
-    m_table->resizeColumnsToContents();
+    fitColumns(m_table);
     if (!selectId(m_table, selected) && m_model->rowCount() > 0)
         m_table->selectRow(0);
     showSelected();
@@ -95,7 +95,8 @@ void RunsPage::showSelected()
 
 QString RunsPage::describe(const OperationRun& run)
 {
-    QString html = tr("<h3>Run %1: %2</h3>").arg(QString::number(run.id), run.type);
+    QString html = tr("<h3>Run %1: %2</h3>")
+                       .arg(QString::number(run.id), models::RunsModel::typeLabel(run.type));
     const QString duration = run.startedAt.isValid() && run.completedAt.isValid()
         ? tr("%1 s").arg(run.startedAt.msecsTo(run.completedAt) / 1000.0, 0, 'f', 2)
         : QString();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session.h"
 
+#include "engineerror.h"
 #include "schemamigrator.h"
 #include "workspacestore.h"
 
@@ -9,7 +10,7 @@
 namespace driftdesk::views {
 
 std::unique_ptr<Session> Session::open(const ConnectionSettings& settings,
-                                       const QString& workspaceName)
+                                       const QString& workspaceName, bool createWorkspace)
 {
     std::unique_ptr<Session> session(new Session);
     session->m_settings = settings;
@@ -19,7 +20,14 @@ std::unique_ptr<Session> Session::open(const ConnectionSettings& settings,
     // and each runs in a transaction.
     SchemaMigrator(*session->m_database).migrate();
 
-    session->m_workspaceId = WorkspaceStore(*session->m_database).byName(workspaceName).id;
+    WorkspaceStore workspaces(*session->m_database);
+    try {
+        session->m_workspaceId = workspaces.byName(workspaceName).id;
+    } catch (const WorkspaceNotFound&) {
+        if (!createWorkspace)
+            throw;
+        session->m_workspaceId = workspaces.add(workspaceName).id;
+    }
     session->m_workspaceName = workspaceName;
     return session;
 }

@@ -16,8 +16,11 @@ class Session
 public:
     /// Connects, brings the schema up to date (a local file is created if missing) and selects
     /// the workspace. Throws EngineError with a message for the user.
+    /// With `createWorkspace`, a missing workspace is created; without, it is an error
+    /// (WorkspaceNotFound).
     static std::unique_ptr<Session> open(const ConnectionSettings& settings,
-                                         const QString& workspaceName);
+                                         const QString& workspaceName,
+                                         bool createWorkspace = false);
 
     Database& database() { return *m_database; }
     const ConnectionSettings& settings() const { return m_settings; }

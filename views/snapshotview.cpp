@@ -34,8 +34,6 @@ SnapshotView::SnapshotView(Session& session, QWidget* parent)
     m_snapshots->setAccessibleName(tr("Snapshots of the profile"));
     m_typeFilter->setAccessibleName(tr("Filter items by policy type"));
     m_typeFilter->addItem(tr("All policy types"), QString());
-    for (const PolicyTypeInfo& type : PolicyTypeRegistry::builtIn().types())
-        m_typeFilter->addItem(type.label, type.key);
     m_textFilter->setAccessibleName(tr("Filter items by text"));
     m_textFilter->setPlaceholderText(tr("Filter by name or id"));
     m_textFilter->setClearButtonEnabled(true);
@@ -46,7 +44,7 @@ SnapshotView::SnapshotView(Session& session, QWidget* parent)
     m_contract->setReadOnly(true);
     m_contract->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
-    auto* snapshotLabel = new QLabel(tr("S&napshots:"), this);
+    auto* snapshotLabel = new QLabel(tr("Sna&pshots:"), this);
     snapshotLabel->setBuddy(m_snapshots);
     auto* filterLabel = new QLabel(tr("&Items:"), this);
     filterLabel->setBuddy(m_textFilter);
@@ -119,8 +117,29 @@ void SnapshotView::showProfile(qint64 profileId, qint64 activeSnapshotId)
 void SnapshotView::showSnapshot()
 {
     QListWidgetItem* item = m_snapshots->currentItem();
-    m_model->setSnapshot(item ? item->data(Qt::UserRole).toLongLong() : 0);
-    m_items->resizeColumnsToContents();
+    const qint64 snapshotId = item ? item->data(Qt::UserRole).toLongLong() : 0;
+
+    // Offer the types this snapshot covers, not every type there is.
+    {
+        const QSignalBlocker blocker(m_typeFilter);
+        const QString current = m_typeFilter->currentData().toString();
+        while (m_typeFilter->count() > 1)
+            m_typeFilter->removeItem(1);
+        const auto snapshot = snapshotId
+            ? SnapshotStore(m_session.database(), m_session.workspaceId()).byId(snapshotId)
+            : std::nullopt;
+        const auto covered = snapshot
+            ? snapshot->summary.value("covered_types", nlohmann::json::array())
+            : nlohmann::json::array();
+        for (const auto& key : covered) {
+            const PolicyTypeInfo* info = PolicyTypeRegistry::builtIn().find(toQString(key));
+            m_typeFilter->addItem(info ? info->label : toQString(key), toQString(key));
+        }
+        m_typeFilter->setCurrentIndex(std::max(0, m_typeFilter->findData(current)));
+        m_model->setFilter(m_typeFilter->currentData().toString(), m_textFilter->text().trimmed());
+    }
+    m_model->setSnapshot(snapshotId);
+    fitColumns(m_items);
     if (m_model->rowCount() > 0)
         m_items->selectRow(0);
 }

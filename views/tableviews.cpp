@@ -3,6 +3,7 @@
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QScrollBar>
 
 namespace driftdesk::views {
 
@@ -25,6 +26,16 @@ QTableView* makeTableView(const QString& accessibleName, QWidget* parent)
     return view;
 }
 
+void fitColumns(QTableView* view, int maxWidth)
+{
+    view->resizeColumnsToContents();
+    QHeaderView* header = view->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        if (header->sectionSize(column) > maxWidth)
+            header->resizeSection(column, maxWidth);
+    }
+}
+
 qint64 selectedId(const QTableView* view)
 {
     if (!view->selectionModel())
@@ -33,17 +44,22 @@ qint64 selectedId(const QTableView* view)
     return rows.isEmpty() ? 0 : rows.first().data(idRole).toLongLong();
 }
 
-bool selectId(QTableView* view, qint64 id)
+bool selectId(QTableView* view, qint64 id, bool scrollHorizontally)
 {
     QAbstractItemModel* model = view->model();
     if (!model)
         return false;
     for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(idRole).toLongLong() == id) {
-            view->selectRow(row);
-            view->scrollTo(model->index(row, 0));
-            return true;
-        }
+        if (model->index(row, 0).data(idRole).toLongLong() != id)
+            continue;
+        const QModelIndex index = model->index(row, 0);
+        const int scroll = view->horizontalScrollBar()->value();
+        view->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        view->scrollTo(index);
+        if (!scrollHorizontally)
+            view->horizontalScrollBar()->setValue(scroll);
+        return true;
     }
     return false;
 }

@@ -6,6 +6,7 @@
 #include "operationrunner.h"
 #include "session.h"
 #include "tableviews.h"
+#include "tenantdialog.h"
 #include "tenantsmodel.h"
 #include "tenantstore.h"
 #include "userprompts.h"
@@ -31,6 +32,7 @@ TenantsPage::TenantsPage(Session& session, OperationRunner& runner, UserPrompts&
     , m_table(makeTableView(tr("Tenants"), this))
     , m_coverage(new QTableWidget(0, 4, this))
     , m_problems(new QTextBrowser(this))
+    , m_hint(new QLabel(this))
     , m_add(new QPushButton(tr("&Add tenant…"), this))
     , m_delete(new QPushButton(tr("&Delete tenant"), this))
     , m_import(new QPushButton(tr("&Import inventory…"), this))
@@ -42,6 +44,12 @@ TenantsPage::TenantsPage(Session& session, OperationRunner& runner, UserPrompts&
     m_coverage->verticalHeader()->hide();
     m_coverage->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_problems->setAccessibleName(tr("Problems of the latest inventory sync"));
+
+    m_hint->setText(tr("No tenants yet. Start with <b>Add tenant…</b>, then <b>Import "
+                       "inventory…</b> from a folder of exported policies; then create a baseline "
+                       "profile on the <i>Baseline Profiles</i> page."));
+    m_hint->setWordWrap(true);
+    m_hint->setAccessibleName(tr("Where to start"));
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
@@ -63,6 +71,7 @@ TenantsPage::TenantsPage(Session& session, OperationRunner& runner, UserPrompts&
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
+    layout->addWidget(m_hint);
     layout->addWidget(splitter);
 
     connect(m_add, &QPushButton::clicked, this, &TenantsPage::addTenant);
@@ -84,11 +93,12 @@ void TenantsPage::refresh()
 {
     const qint64 selected = selectedTenantId();
     m_model->reload();
-    m_table->resizeColumnsToContents();
+    fitColumns(m_table);
     if (!selectTenant(selected) && m_model->rowCount() > 0)
         m_table->selectRow(0);
     showSelected();
     updateActions();
+    m_hint->setVisible(m_model->rowCount() == 0);
 }
 
 qint64 TenantsPage::selectedTenantId() const
@@ -103,16 +113,26 @@ bool TenantsPage::selectTenant(qint64 tenantId)
 
 void TenantsPage::addTenant()
 {
-    const QString name = m_prompts.text(this, tr("Add tenant"), tr("Tenant name:"));
-    if (name.isNull() || name.trimmed().isEmpty())
-        return;
-    try {
-        const Tenant tenant
-            = TenantStore(m_session.database(), m_session.workspaceId()).add(name.trimmed());
-        refresh();
-        selectTenant(tenant.id);
-    } catch (const EngineError& error) {
-        m_prompts.error(this, tr("Add tenant"), error.message());
+    TenantDialog dialog(this);
+    qint64 added = 0;
+    // The dialog saves through the store and stays open with its objection, if any.
+    dialog.setValidator([this, &added](const QString& name, const QString& externalId) {
+        try {
+            added = TenantStore(m_session.database(), m_session.workspaceId())
+                        .add(name, externalId)
+                        .id;
+            return QString();
+        } catch (const EngineError& error) {
+            return error.message();
+        }
+    });
+    if (tenantDialogHook)
+        tenantDialogHook(dialog);
+    else
+        dialog.exec();
+    if (dialog.result() == QDialog::Accepted && added != 0) {
+        Q_EMIT changed();
+        selectTenant(added);
     }
 }
 
@@ -132,7 +152,7 @@ void TenantsPage::deleteTenant()
     } catch (const EngineError& error) {
         m_prompts.error(this, tr("Delete tenant"), error.message());
     }
-    refresh();
+    Q_EMIT changed();
 }
 
 void TenantsPage::importInventory()

@@ -3,6 +3,9 @@
 
 #include <QWidget>
 
+#include <functional>
+
+class QLabel;
 class QPushButton;
 class QTableView;
 class QTableWidget;
@@ -15,6 +18,7 @@ class TenantsModel;
 namespace driftdesk::views {
 
 class OperationRunner;
+class TenantDialog;
 class Session;
 class UserPrompts;
 
@@ -33,7 +37,15 @@ public:
     bool selectTenant(qint64 tenantId);
 
     QTableView* table() const { return m_table; }
+
+    /// Called with the add-tenant dialog before it opens, so a test can fill it in.
+    std::function<void(TenantDialog&)> tenantDialogHook;
     QTableWidget* coverageTable() const { return m_coverage; }
+
+Q_SIGNALS:
+    /// The page changed the workspace (added, edited, deleted, acknowledged…): every page
+    /// should show the new state.
+    void changed();
 
 public Q_SLOTS:
     void addTenant();
@@ -51,6 +63,7 @@ private:
     QTableView* m_table;
     QTableWidget* m_coverage;
     QTextBrowser* m_problems;
+    QLabel* m_hint;
     QPushButton* m_add;
     QPushButton* m_delete;
     QPushButton* m_import;

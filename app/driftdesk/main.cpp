@@ -13,12 +13,35 @@
 #include <QCommandLineParser>
 #include <QDir>
 
+#include <memory>
+
 using namespace driftdesk;
 using namespace driftdesk::views;
 
+namespace {
+
+/// --help and --version answer without a display, so they work over SSH and in packaging.
+bool onlyAsksForText(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (onlyAsksForText(argc, argv))
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication& app = *application;
     applyApplicationIdentity();
 
     QCommandLineParser parser;
@@ -48,7 +71,7 @@ int main(int argc, char* argv[])
     UserPrompts prompts;
     PasswordStore passwords;
     DesktopApp desktop(settings, prompts, passwords);
-    QObject::connect(&desktop, &DesktopApp::gaveUp, &app, &QApplication::quit,
+    QObject::connect(&desktop, &DesktopApp::gaveUp, &app, &QCoreApplication::quit,
                      Qt::QueuedConnection);
 
     if (parser.isSet(screenshotOption)) {
@@ -70,5 +93,5 @@ int main(int argc, char* argv[])
     }
 
     desktop.start(parser.value(dbOption), parser.value(workspaceOption));
-    return app.exec();
+    return QApplication::exec();
 }

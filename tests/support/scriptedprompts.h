@@ -21,7 +21,7 @@ public:
     QStringList errors; ///< every error shown, in order
 
     QString existingFolder(QWidget*, const QString& title) override { return take(folders, title); }
-    QString saveFileName(QWidget*, const QString& title, const QString&) override
+    QString saveFileName(QWidget*, const QString& title, const QStringList&) override
     {
         return take(saveNames, title);
     }
