@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <regex>
 #include <stdexcept>
 #include <string_view>
 
@@ -82,13 +84,224 @@ nlohmann::json v1Payload(const nlohmann::json& object)
     return payload;
 }
 
+// Version 2: version 1's rules, plus normalization that removes noise (differences that are not
+// configuration changes) and assignments hashed as an order-free set.
+
+// Server-populated members that describe state or the device fleet, not configuration. Dropped
+// from every object at the top level.
+constexpr std::array<std::string_view, 2> v2ServerMembers = {"supportsScopeTags", "isAssigned"};
+
+struct TypedServerMembers
+{
+    std::string_view odataType;
+    std::array<std::string_view, 4> members;
+};
+
+// ... and dropped only from objects of one Graph type.
+constexpr std::array<TypedServerMembers, 4> v2TypedServerMembers = {{
+    {"#microsoft.graph.windowsDriverUpdateProfile",
+     {"inventorySyncStatus", "deviceReporting", "newUpdates", {}}},
+    {"#microsoft.graph.windowsFeatureUpdateProfile",
+     {"deployableContentDisplayName", "endOfSupportDate", {}, {}}},
+    {"#microsoft.graph.windowsUpdateForBusinessConfiguration",
+     {"qualityUpdatesPauseExpiryDateTime", "featureUpdatesPauseExpiryDateTime",
+      "qualityUpdatesWillBeRolledBack", "featureUpdatesWillBeRolledBack"}},
+    {"#microsoft.graph.deviceManagementConfigurationPolicy",
+     {"creationSource", "priorityMetaData", {}, {}}},
+}};
+
+// Lists whose order carries no meaning: settings-catalog settings, the children of group
+// settings and group collections, compliance rules and their actions.
+constexpr std::array<std::string_view, 5> v2OrderFreeLists
+    = {"settings", "children", "groupSettingCollectionValue", "scheduledActionsForRule",
+       "scheduledActionConfigurations"};
+
+// Members by which list elements carry their own key.
+constexpr std::array<std::string_view, 3> v2ElementKeys
+    = {"settingDefinitionId", "ruleName", "actionType"};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view name)
+{
+    return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+/// A timestamp with its fractional seconds written minimally: "…T00:00:00.0000000Z" and
+/// "…T00:00:00Z" are the same instant.
+std::optional<std::string> v2NormalizedTimestamp(const std::string& text)
+{
+    static const std::regex pattern(
+        R"(^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$)");
+    // Most strings are not timestamps: look at the shape before paying for the regex.
+    if (text.size() < 20 || text.size() > 40 || text[4] != '-' || text[10] != 'T')
+        return std::nullopt;
+    std::smatch match;
+    if (!std::regex_match(text, match, pattern))
+        return std::nullopt;
+    std::string fraction = match[2].str();
+    while (!fraction.empty() && fraction.back() == '0')
+        fraction.pop_back();
+    return match[1].str() + (fraction.empty() ? std::string() : "." + fraction) + match[3].str();
+}
+
+std::string v2ElementKey(const nlohmann::json& element)
+{
+    if (!element.is_object())
+        return {};
+    for (const std::string_view key : v2ElementKeys) {
+        const auto direct = element.find(std::string(key));
+        if (direct != element.end() && direct->is_string())
+            return direct->get<std::string>();
+    }
+    const auto instance = element.find("settingInstance");
+    if (instance != element.end() && instance->is_object())
+        return v2ElementKey(*instance);
+    return {};
+}
+
+/// Sorts an order-free list: by each element's own key, then by its canonical text, so the
+/// order is total and any permutation gives the same result.
+void v2SortOrderFree(nlohmann::json& list)
+{
+    std::vector<std::pair<std::pair<std::string, std::string>, nlohmann::json>> keyed;
+    keyed.reserve(list.size());
+    for (auto& element : list)
+        keyed.push_back({{v2ElementKey(element), canonicalJson(element)}, std::move(element)});
+    std::sort(keyed.begin(), keyed.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    list = nlohmann::json::array();
+    for (auto& [key, element] : keyed)
+        list.push_back(std::move(element));
+}
+
+/// One assignment as version 2 hashes it: {"target_kind", "group_id", "filter_id",
+/// "filter_mode"}, absent members for no group, no filter or filter mode "none".
+nlohmann::json v2Assignment(const nlohmann::json& assignment)
+{
+    const auto target = assignment.value("target", nlohmann::json::object());
+    nlohmann::json normalized = nlohmann::json::object();
+    std::string kind = target.value("@odata.type", std::string());
+    const std::string prefix = "#microsoft.graph.";
+    if (kind.rfind(prefix, 0) == 0)
+        kind.erase(0, prefix.size());
+    normalized["target_kind"] = kind;
+    const auto text = [&](const char* member) {
+        const auto it = target.find(member);
+        return it != target.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (!text("groupId").empty())
+        normalized["group_id"] = text("groupId");
+    const std::string filter = text("deviceAndAppManagementAssignmentFilterId");
+    const std::string mode = text("deviceAndAppManagementAssignmentFilterType");
+    if (!filter.empty() && filter != "00000000-0000-0000-0000-000000000000" && mode != "none") {
+        normalized["filter_id"] = filter;
+        normalized["filter_mode"] = mode;
+    }
+    return normalized;
+}
+
+nlohmann::json v2Normalize(const nlohmann::json& value, std::string_view name)
+{
+    if (value.is_object()) {
+        auto result = nlohmann::json::object();
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            if (v1DropsAtAnyDepth(it.key()))
+                continue;
+            nlohmann::json member = v2Normalize(it.value(), it.key());
+            // An empty list says the same as an absent member or null.
+            if (member.is_null() || (member.is_array() && member.empty()))
+                continue;
+            result.emplace(it.key(), std::move(member));
+        }
+        return result;
+    }
+    if (value.is_array()) {
+        auto result = nlohmann::json::array();
+        for (const auto& element : value)
+            result.push_back(v2Normalize(element, {}));
+        if (contains(v2OrderFreeLists, name))
+            v2SortOrderFree(result);
+        return result;
+    }
+    if (value.is_string()) {
+        if (auto timestamp = v2NormalizedTimestamp(value.get<std::string>()))
+            return *timestamp;
+    }
+    return value;
+}
+
+nlohmann::json v2Payload(const nlohmann::json& object)
+{
+    if (!object.is_object())
+        throw std::invalid_argument("a meta contract is built from a JSON object");
+
+    const std::string odataType = object.value("@odata.type", std::string());
+    const auto typedServerMember = [&](const std::string& key) {
+        for (const auto& typed : v2TypedServerMembers) {
+            if (typed.odataType == odataType && contains(typed.members, key))
+                return true;
+        }
+        return false;
+    };
+
+    auto topLevel = nlohmann::json::object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        const bool presentation = key != "assignments" && contains(v1TopLevelExclusions, key);
+        if (presentation || contains(v2ServerMembers, key) || typedServerMember(key))
+            continue;
+        topLevel.emplace(key, it.value());
+    }
+
+    // Assignments: an order-free set of (target kind, group, filter, filter mode).
+    nlohmann::json assignments = nlohmann::json::array();
+    const auto raw = topLevel.find("assignments");
+    if (raw != topLevel.end()) {
+        if (raw->is_array()) {
+            for (const auto& assignment : *raw)
+                assignments.push_back(v2Assignment(assignment));
+        }
+        topLevel.erase(raw);
+    }
+
+    nlohmann::json payload = v2Normalize(topLevel, {});
+    if (!assignments.empty()) {
+        v2SortOrderFree(assignments);
+        payload["assignments"] = assignments;
+    }
+    return payload;
+}
+
 } // namespace
+
+nlohmann::json MetaContractBuilder::acrossTenants(const nlohmann::json& payload, int version)
+{
+    if (version < 2 || !payload.is_object())
+        return payload;
+    const auto assignments = payload.find("assignments");
+    if (assignments == payload.end() || !assignments->is_array())
+        return payload;
+    nlohmann::json result = payload;
+    nlohmann::json kinds = nlohmann::json::array();
+    for (const auto& assignment : *assignments)
+        kinds.push_back({{"target_kind", assignment.value("target_kind", std::string())}});
+    v2SortOrderFree(kinds);
+    result["assignments"] = kinds;
+    return result;
+}
+
+std::string MetaContractBuilder::hashOf(const nlohmann::json& payload)
+{
+    return sha256Hex(canonicalJson(payload));
+}
 
 nlohmann::json MetaContractBuilder::payload(const nlohmann::json& object, int version)
 {
     switch (version) {
     case 1:
         return v1Payload(object);
+    case 2:
+        return v2Payload(object);
     default:
         throw std::invalid_argument("unknown meta contract version " + std::to_string(version));
     }

@@ -19,11 +19,11 @@ struct MetaContract
 
 /// Builds meta contracts. Every released contract version stays buildable, so a hash recorded
 /// under one version can always be recomputed under that same version. docs/meta-contract-v1.md
-/// describes version 1 precisely enough to reproduce a hash elsewhere.
+/// and docs/meta-contract-v2.md describe them precisely enough to reproduce a hash elsewhere.
 class MetaContractBuilder
 {
 public:
-    static constexpr int latestVersion = 1;
+    static constexpr int latestVersion = 2;
 
     static bool isSupported(int version) { return version >= 1 && version <= latestVersion; }
 
@@ -33,6 +33,14 @@ public:
 
     /// Payload, canonical text and hash in one step.
     static MetaContract build(const nlohmann::json& object, int version = latestVersion);
+
+    /// The payload as compared across tenants (matching by identity): assignments keep only
+    /// their target kind, since group and filter ids differ between tenants. Version 1 hashes
+    /// no assignments, so its payload is returned unchanged.
+    static nlohmann::json acrossTenants(const nlohmann::json& payload, int version);
+
+    /// Lowercase hex SHA-256 of a payload's RFC 8785 text.
+    static std::string hashOf(const nlohmann::json& payload);
 };
 
 } // namespace driftdesk

@@ -5,6 +5,7 @@
 #include "findingidentity.h"
 #include "findingstore.h"
 #include "inventoryimport.h"
+#include "metacontract.h"
 #include "profilestore.h"
 #include "runstore.h"
 #include "scratchdatabase.h"
@@ -283,7 +284,8 @@ void TestCaptureCompare::identicalCaptureReusesTheSnapshot()
              testsupport::js(nlohmann::json::parse(R"(["compliancePolicies"])")));
     const auto items = SnapshotStore(scratch->database(), w.workspaceId).items(snapshot->id);
     QCOMPARE(items.size(), std::size_t(2));
-    QCOMPARE(testsupport::js(items[0].meta["meta_contract"]["version"]), QStringLiteral("1"));
+    QCOMPARE(testsupport::js(items[0].meta["meta_contract"]["version"]),
+             QString::number(MetaContractBuilder::latestVersion));
     QCOMPARE(testsupport::js(items[0].meta["meta_contract"]["payload"]),
              testsupport::js(nlohmann::json::parse(R"({"passwordRequired":true})")));
     QCOMPARE(testsupport::js(items[0].meta["display_name"]), QString("Policy p1"));

@@ -179,7 +179,7 @@ void TestEndToEnd::v36CapturedV37Compared()
         QCOMPARE(testsupport::js(evidence["current_display_name"]),
                  QString("Win - OIB - ES - Attack Surface Reduction - D - ASR Rules (L2) - v3.7"));
         QCOMPARE(testsupport::js(evidence["current_hash"]),
-                 QString("babca1272492552ed5689d9e0c704f4031fc448db4e83d4262b58c65850b60fb"));
+                 QString("cb57ee18413814533a6c03b0bbfdc36e2b267430383a6609fd3b54596bedd241"));
     }
 }
 

@@ -168,7 +168,7 @@ void TestExportReader::encodingsHashTheSame()
     QCOMPARE(scan.objects[0].metaHash, scan.objects[1].metaHash);
     QCOMPARE(scan.objects[1].metaHash, scan.objects[2].metaHash);
     QCOMPARE(QString::fromStdString(scan.objects[0].metaHash),
-             QStringLiteral("8f614ff1e9885be09ff5eec8db14c0ec6613f66859df2fd9688d3be27970a518"));
+             QStringLiteral("81d0c64f75037bf735ab1e326c6c536cac25c64454d0b12894b217e05ab0f768"));
 }
 
 void TestExportReader::missingRoot()

@@ -21,6 +21,13 @@ private Q_SLOTS:
     void v1HashesRealExports();
     void documentedWorkedExample();
     void unknownVersionIsRefused();
+    void v2HashesRealExports_data();
+    void v2HashesRealExports();
+    void v2RemovesNoise_data();
+    void v2RemovesNoise();
+    void v2KeepsRealChanges_data();
+    void v2KeepsRealChanges();
+    void v2HashesAssignmentsAsASet();
 };
 
 namespace {
@@ -127,6 +134,170 @@ void TestMetaContract::unknownVersionIsRefused()
                              MetaContractBuilder::payload(nlohmann::json::object(), 99));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              MetaContractBuilder::payload(nlohmann::json::array(), 1));
+}
+
+void TestMetaContract::v2HashesRealExports_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("hash");
+    // Expected hashes computed independently from the documented version 2 rules (Python,
+    // docs/meta-contract-v2.md).
+    QTest::newRow("driver profile")
+        << "oib/windows-v3.7/DriverUpdateProfiles/Win - OIB - WUfB Drivers - Ring 1 - Pilot - "
+           "v3.0.json"
+        << "15f2f91ba536655569daf94916283fcdbbad39828c65faa59ff22de11c3b8047";
+    QTest::newRow("settings catalog")
+        << "oib/windows-v3.7/SettingsCatalog/Win - OIB - ES - Attack Surface Reduction - D - ASR "
+           "Rules (L2) - v3.7.json"
+        << "cb57ee18413814533a6c03b0bbfdc36e2b267430383a6609fd3b54596bedd241";
+    QTest::newRow("compliance")
+        << "oib/windows-v3.7/CompliancePolicies/Win - OIB - Compliance - U - Password - v3.1.json"
+        << "81d0c64f75037bf735ab1e326c6c536cac25c64454d0b12894b217e05ab0f768";
+}
+
+void TestMetaContract::v2HashesRealExports()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, hash);
+    QCOMPARE(QString::fromStdString(MetaContractBuilder::build(readExport(file), 2).hash), hash);
+
+    // The driver profile's fleet statistics are gone; its configuration stays.
+    if (file.contains(QLatin1String("Drivers")))
+        QCOMPARE(
+            QString::fromStdString(MetaContractBuilder::build(readExport(file), 2).canonicalText),
+            QStringLiteral(R"({"approvalType":"automatic","deploymentDeferralInDays":0})"));
+}
+
+void TestMetaContract::v2RemovesNoise_data()
+{
+    QTest::addColumn<QString>("baseline");
+    QTest::addColumn<QString>("current");
+    QTest::newRow("nested key order") << R"({"a": {"x": 1, "y": [1, {"p": true, "q": false}]}})"
+                                      << R"({"a": {"y": [1, {"q": false, "p": true}], "x": 1}})";
+    QTest::newRow("settings reordered and renumbered")
+        << R"({"settings": [{"id": "0", "settingInstance": {"settingDefinitionId": "a", "v": 1}},
+                            {"id": "1", "settingInstance": {"settingDefinitionId": "b", "v": 2}}]})"
+        << R"({"settings": [{"id": "0", "settingInstance": {"settingDefinitionId": "b", "v": 2}},
+                            {"id": "1", "settingInstance": {"settingDefinitionId": "a", "v": 1}}]})";
+    QTest::newRow("group children reordered")
+        << R"({"settings": [{"settingInstance": {"settingDefinitionId": "g",
+               "groupSettingCollectionValue": [{"children": [
+                 {"settingDefinitionId": "g_a", "choiceSettingValue": {"value": "g_a_1"}},
+                 {"settingDefinitionId": "g_b", "choiceSettingValue": {"value": "g_b_0"}}]}]}}]})"
+        << R"({"settings": [{"settingInstance": {"settingDefinitionId": "g",
+               "groupSettingCollectionValue": [{"children": [
+                 {"settingDefinitionId": "g_b", "choiceSettingValue": {"value": "g_b_0"}},
+                 {"settingDefinitionId": "g_a", "choiceSettingValue": {"value": "g_a_1"}}]}]}}]})";
+    QTest::newRow("keyed compliance actions reordered")
+        << R"({"scheduledActionsForRule": [{"ruleName": null, "scheduledActionConfigurations": [
+               {"actionType": "block", "gracePeriodHours": 0},
+               {"actionType": "notification", "gracePeriodHours": 24}]}]})"
+        << R"({"scheduledActionsForRule": [{"ruleName": null, "scheduledActionConfigurations": [
+               {"actionType": "notification", "gracePeriodHours": 24},
+               {"actionType": "block", "gracePeriodHours": 0}]}]})";
+    QTest::newRow("empty list against absent") << R"({"a": 1, "list": []})"
+                                               << R"({"a": 1})";
+    QTest::newRow("empty list against null") << R"({"a": 1, "list": []})"
+                                             << R"({"a": 1, "list": null})";
+    QTest::newRow("timestamp precision")
+        << R"({"start": "2024-01-01T00:00:00Z", "end": "2024-06-30T12:30:00.5Z"})"
+        << R"({"start": "2024-01-01T00:00:00.0000000Z", "end": "2024-06-30T12:30:00.5000000Z"})";
+    QTest::newRow("driver profile fleet state")
+        << R"({"@odata.type": "#microsoft.graph.windowsDriverUpdateProfile", "approvalType":
+               "manual", "inventorySyncStatus": null, "deviceReporting": 12, "newUpdates": 3})"
+        << R"({"@odata.type": "#microsoft.graph.windowsDriverUpdateProfile", "approvalType":
+               "manual", "inventorySyncStatus": {"driverInventorySyncState": "success",
+               "lastSuccessfulSyncDateTime": "2025-01-01T00:00:00Z"}, "deviceReporting": 480,
+               "newUpdates": 0})";
+    QTest::newRow("assignments reordered") << R"({"assignments": [
+               {"id": "1", "target": {"@odata.type": "#microsoft.graph.groupAssignmentTarget",
+                "groupId": "g1", "deviceAndAppManagementAssignmentFilterType": "none"}},
+               {"id": "2", "target": {"@odata.type":
+                "#microsoft.graph.allDevicesAssignmentTarget"}}]})"
+                                           << R"({"assignments": [
+               {"id": "9", "target": {"@odata.type":
+                "#microsoft.graph.allDevicesAssignmentTarget",
+                "deviceAndAppManagementAssignmentFilterId": null}},
+               {"id": "8", "target": {"@odata.type": "#microsoft.graph.groupAssignmentTarget",
+                "groupId": "g1"}}]})";
+    QTest::newRow("rename and description") << R"({"displayName": "A - v3.6", "a": 1})"
+                                            << R"({"displayName": "A - v3.7", "a": 1,
+                                                   "description": "new"})";
+}
+
+void TestMetaContract::v2RemovesNoise()
+{
+    QFETCH(QString, baseline);
+    QFETCH(QString, current);
+    const auto a = MetaContractBuilder::build(nlohmann::json::parse(baseline.toStdString()), 2);
+    const auto b = MetaContractBuilder::build(nlohmann::json::parse(current.toStdString()), 2);
+    QCOMPARE(QString::fromStdString(b.canonicalText), QString::fromStdString(a.canonicalText));
+    QCOMPARE(b.hash, a.hash);
+}
+
+void TestMetaContract::v2KeepsRealChanges_data()
+{
+    QTest::addColumn<QString>("baseline");
+    QTest::addColumn<QString>("current");
+    QTest::newRow("false is a value") << R"({"a": true})"
+                                      << R"({"a": false})";
+    QTest::newRow("zero is a value") << R"({"a": 0})"
+                                     << R"({"a": 5})";
+    QTest::newRow("false against absent") << R"({"a": false})"
+                                          << R"({})";
+    QTest::newRow("empty text against absent") << R"({"a": ""})"
+                                               << R"({})";
+    QTest::newRow("ordered list reordered") << R"({"list": ["a", "b"]})"
+                                            << R"({"list": ["b", "a"]})";
+    QTest::newRow("duplicate against distinct") << R"({"list": ["a", "a"]})"
+                                                << R"({"list": ["a", "b"]})";
+    QTest::newRow("another instant") << R"({"t": "2024-01-01T00:00:00Z"})"
+                                     << R"({"t": "2024-01-01T00:00:01Z"})";
+    QTest::newRow("assignment to all devices")
+        << R"({"assignments": [{"target": {"@odata.type": "#microsoft.graph.groupAssignmentTarget",
+               "groupId": "g1"}}]})"
+        << R"({"assignments": [{"target": {"@odata.type":
+               "#microsoft.graph.allDevicesAssignmentTarget"}}]})";
+    QTest::newRow("assignment filter")
+        << R"({"assignments": [{"target": {"@odata.type": "#microsoft.graph.groupAssignmentTarget",
+               "groupId": "g1"}}]})"
+        << R"({"assignments": [{"target": {"@odata.type": "#microsoft.graph.groupAssignmentTarget",
+               "groupId": "g1", "deviceAndAppManagementAssignmentFilterId": "f1",
+               "deviceAndAppManagementAssignmentFilterType": "include"}}]})";
+}
+
+void TestMetaContract::v2KeepsRealChanges()
+{
+    QFETCH(QString, baseline);
+    QFETCH(QString, current);
+    const auto a = MetaContractBuilder::build(nlohmann::json::parse(baseline.toStdString()), 2);
+    const auto b = MetaContractBuilder::build(nlohmann::json::parse(current.toStdString()), 2);
+    QVERIFY2(a.hash != b.hash, qPrintable(QString::fromStdString(a.canonicalText)));
+}
+
+void TestMetaContract::v2HashesAssignmentsAsASet()
+{
+    const auto object = nlohmann::json::parse(R"({"assignments": [
+        {"id": "x", "source": "direct", "target": {"@odata.type":
+         "#microsoft.graph.exclusionGroupAssignmentTarget", "groupId": "g2",
+         "deviceAndAppManagementAssignmentFilterId": "00000000-0000-0000-0000-000000000000",
+         "deviceAndAppManagementAssignmentFilterType": "none"}},
+        {"id": "y", "target": {"@odata.type": "#microsoft.graph.groupAssignmentTarget",
+         "groupId": "g1", "deviceAndAppManagementAssignmentFilterId": "f1",
+         "deviceAndAppManagementAssignmentFilterType": "exclude"}}]})");
+    const auto payload = MetaContractBuilder::payload(object, 2);
+    QCOMPARE(
+        QString::fromStdString(canonicalJson(payload)),
+        QStringLiteral(R"({"assignments":[{"filter_id":"f1","filter_mode":"exclude",)"
+                       R"("group_id":"g1","target_kind":"groupAssignmentTarget"},)"
+                       R"({"group_id":"g2","target_kind":"exclusionGroupAssignmentTarget"}]})"));
+
+    // Across tenants only the kinds remain, since group and filter ids differ there.
+    QCOMPARE(QString::fromStdString(canonicalJson(MetaContractBuilder::acrossTenants(payload, 2))),
+             QStringLiteral(R"({"assignments":[{"target_kind":"exclusionGroupAssignmentTarget"},)"
+                            R"({"target_kind":"groupAssignmentTarget"}]})"));
+    QCOMPARE(QString::fromStdString(canonicalJson(MetaContractBuilder::acrossTenants(payload, 1))),
+             QString::fromStdString(canonicalJson(payload)));
 }
 
 QTEST_APPLESS_MAIN(TestMetaContract)
