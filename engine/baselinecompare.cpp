@@ -235,8 +235,9 @@ std::vector<Detection> detectDrift(const Sides& sides, InventoryStore& inventory
 
 /// Writes the findings of one compare: new ones, ones seen again or reopened, and the
 /// resolution of those no longer detected. Call inside the compare's transaction.
-LifecycleCounts recordFindings(FindingStore& findings, const std::vector<Detection>& detections,
-                               qint64 tenantId, qint64 profileId, qint64 snapshotId,
+LifecycleCounts recordFindings(FindingStore& findings, const PolicyTypeRegistry& registry,
+                               const std::vector<Detection>& detections, qint64 tenantId,
+                               qint64 profileId, qint64 snapshotId,
                                const QStringList& comparedTypes,
                                const QSet<SubjectKey>& excludedKeys)
 {
@@ -262,7 +263,7 @@ LifecycleCounts recordFindings(FindingStore& findings, const std::vector<Detecti
             finding.subjectExternalId = detection.subjectExternalId;
             finding.displayName = detection.displayName;
             finding.changeType = detection.changeType;
-            finding.severity = defaultSeverity(detection.changeType);
+            finding.severity = registry.severity(detection.policyType, detection.changeType);
             finding.status = FindingStatus::open;
             finding.fingerprint = key;
             finding.recurrenceKey = key;
@@ -440,8 +441,8 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
     Transaction transaction(m_database);
     FindingStore findings(m_database, m_workspaceId);
     const LifecycleCounts lifecycle
-        = recordFindings(findings, detections, tenant.id, profile.id, snapshot->id, types.compared,
-                         sides.excludedKeys);
+        = recordFindings(findings, m_registry, detections, tenant.id, profile.id, snapshot->id,
+                         types.compared, sides.excludedKeys);
 
     const int missing = countOf(detections, ChangeType::missingPolicy);
     const int different = countOf(detections, ChangeType::differentVersion);

@@ -24,7 +24,7 @@ QString defaultSeverity(const QString& changeType)
 {
     if (changeType == ChangeType::missingPolicy)
         return QStringLiteral("high");
-    if (changeType == ChangeType::differentVersion)
+    if (changeType == ChangeType::differentVersion || changeType == ChangeType::ambiguousMatch)
         return QStringLiteral("medium");
     return QStringLiteral("low");
 }

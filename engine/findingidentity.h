@@ -14,8 +14,8 @@ QString findingRecurrenceKey(qint64 tenantId, qint64 snapshotId, const QString& 
 /// The grouping of a baseline-compare finding: "baseline_profile:{id}".
 QString findingScopeKey(qint64 profileId);
 
-/// The documented default severity of a change type: missing_policy high, different_version
-/// medium, unexpected_policy low.
+/// The documented default severity of a change type, for types the registry gives none:
+/// missing_policy high, different_version medium, unexpected_policy low, ambiguous_match medium.
 QString defaultSeverity(const QString& changeType);
 
 } // namespace driftdesk

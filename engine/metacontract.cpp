@@ -144,21 +144,6 @@ std::optional<std::string> v2NormalizedTimestamp(const std::string& text)
     return match[1].str() + (fraction.empty() ? std::string() : "." + fraction) + match[3].str();
 }
 
-std::string v2ElementKey(const nlohmann::json& element)
-{
-    if (!element.is_object())
-        return {};
-    for (const std::string_view key : v2ElementKeys) {
-        const auto direct = element.find(std::string(key));
-        if (direct != element.end() && direct->is_string())
-            return direct->get<std::string>();
-    }
-    const auto instance = element.find("settingInstance");
-    if (instance != element.end() && instance->is_object())
-        return v2ElementKey(*instance);
-    return {};
-}
-
 /// Sorts an order-free list: by each element's own key, then by its canonical text, so the
 /// order is total and any permutation gives the same result.
 void v2SortOrderFree(nlohmann::json& list)
@@ -166,7 +151,8 @@ void v2SortOrderFree(nlohmann::json& list)
     std::vector<std::pair<std::pair<std::string, std::string>, nlohmann::json>> keyed;
     keyed.reserve(list.size());
     for (auto& element : list)
-        keyed.push_back({{v2ElementKey(element), canonicalJson(element)}, std::move(element)});
+        keyed.push_back({{MetaContractBuilder::elementKey(element), canonicalJson(element)},
+                         std::move(element)});
     std::sort(keyed.begin(), keyed.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     list = nlohmann::json::array();
@@ -288,6 +274,21 @@ nlohmann::json MetaContractBuilder::acrossTenants(const nlohmann::json& payload,
     v2SortOrderFree(kinds);
     result["assignments"] = kinds;
     return result;
+}
+
+std::string MetaContractBuilder::elementKey(const nlohmann::json& element)
+{
+    if (!element.is_object())
+        return {};
+    for (const std::string_view key : v2ElementKeys) {
+        const auto direct = element.find(std::string(key));
+        if (direct != element.end() && direct->is_string())
+            return direct->get<std::string>();
+    }
+    const auto instance = element.find("settingInstance");
+    if (instance != element.end() && instance->is_object())
+        return elementKey(*instance);
+    return {};
 }
 
 std::string MetaContractBuilder::hashOf(const nlohmann::json& payload)

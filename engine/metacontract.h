@@ -41,6 +41,11 @@ public:
 
     /// Lowercase hex SHA-256 of a payload's RFC 8785 text.
     static std::string hashOf(const nlohmann::json& payload);
+
+    /// The key an element of a list carries itself (a setting's settingDefinitionId, directly
+    /// or in its settingInstance; a compliance rule's ruleName; an action's actionType), or
+    /// empty when it has none.
+    static std::string elementKey(const nlohmann::json& element);
 };
 
 } // namespace driftdesk

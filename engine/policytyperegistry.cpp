@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "policytyperegistry.h"
 
+#include "findingidentity.h"
 #include "jsonconvert.h"
 
 #include <QFile>
@@ -79,6 +80,21 @@ PolicyTypeRegistry PolicyTypeRegistry::fromJson(const nlohmann::json& document)
             info.collections = stringList(entry, "collections", info.key);
             info.templateFamilies = stringList(entry, "template_families", info.key);
             info.folders = stringList(entry, "folders", info.key);
+            const auto severity = entry.find("severity");
+            if (severity != entry.end() && severity->is_object()) {
+                for (auto it = severity->begin(); it != severity->end(); ++it) {
+                    const QString level = toQString(*it);
+                    if (level != QLatin1String("low") && level != QLatin1String("medium")
+                        && level != QLatin1String("high")) {
+                        throw std::runtime_error(
+                            QStringLiteral("policy type %1: severity \"%2\" is not low, medium "
+                                           "or high")
+                                .arg(info.key, level)
+                                .toStdString());
+                    }
+                    info.severity.insert(QString::fromStdString(it.key()), level);
+                }
+            }
             registry.m_types.push_back(std::move(info));
         }
     };
@@ -104,6 +120,16 @@ QStringList PolicyTypeRegistry::keys(PolicyTypeKind kind) const
             result.append(type.key);
     }
     return result;
+}
+
+QString PolicyTypeRegistry::severity(const QString& policyType, const QString& changeType) const
+{
+    if (const PolicyTypeInfo* info = find(policyType)) {
+        const QString level = info->severity.value(changeType);
+        if (!level.isEmpty())
+            return level;
+    }
+    return defaultSeverity(changeType);
 }
 
 QStringList PolicyTypeRegistry::typesForFolder(const QString& folderName) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,7 @@ struct PolicyTypeInfo
     QStringList collections;
     QStringList templateFamilies;
     QStringList folders;
+    QMap<QString, QString> severity; ///< change type -> low, medium or high
 };
 
 /// How one exported object was classified, or why it could not be.
@@ -46,6 +48,11 @@ public:
     const std::vector<PolicyTypeInfo>& types() const { return m_types; }
     const PolicyTypeInfo* find(const QString& key) const;
     QStringList keys(PolicyTypeKind kind) const;
+
+    /// The severity of a finding of `changeType` on a policy of `policyType`: the registry's
+    /// value for the type, else the documented default of the change type (missing high,
+    /// different medium, unexpected low, ambiguous match medium).
+    QString severity(const QString& policyType, const QString& changeType) const;
 
     /// Types whose objects an export folder of this name can hold (empty for unknown folders).
     QStringList typesForFolder(const QString& folderName) const;

@@ -18,9 +18,10 @@ struct PropertyDifference
     std::optional<nlohmann::json> current;
 };
 
-/// The property-level differences between two meta-contract payloads, in path order. Lists of
-/// settings-catalog settings (and their group children) are matched by settingDefinitionId;
-/// other lists by position.
+/// The property-level differences between two meta-contract payloads. Lists whose elements
+/// carry their own keys (settings by settingDefinitionId, rules, actions) are matched by key;
+/// other lists are aligned on their longest common subsequence, so an element inserted in the
+/// middle is one insertion and [A, A] against [A, B] is one change.
 std::vector<PropertyDifference> diffProperties(const nlohmann::json& baseline,
                                                const nlohmann::json& current);
 

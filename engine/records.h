@@ -107,6 +107,7 @@ namespace ChangeType {
 inline const QString missingPolicy = QStringLiteral("missing_policy");
 inline const QString differentVersion = QStringLiteral("different_version");
 inline const QString unexpectedPolicy = QStringLiteral("unexpected_policy");
+inline const QString ambiguousMatch = QStringLiteral("ambiguous_match");
 } // namespace ChangeType
 
 namespace FindingStatus {

@@ -181,7 +181,7 @@ void TestCaptureCompare::findingLifecycle()
     QCOMPARE(findings.size(), std::size_t(3));
     const Finding changed = findings.at(p1 + QStringLiteral("/different_version"));
     QCOMPARE(changed.status, FindingStatus::open);
-    QCOMPARE(changed.severity, QStringLiteral("medium"));
+    QCOMPARE(changed.severity, QStringLiteral("high"));
     QCOMPARE(changed.timesSeen, 1);
     QCOMPARE(changed.scopeKey, findingScopeKey(w.profile));
     QCOMPARE(changed.fingerprint,
@@ -194,7 +194,7 @@ void TestCaptureCompare::findingLifecycle()
                                         "baseline":true,"current":false}])")));
     QCOMPARE(findings.at(p2 + QStringLiteral("/missing_policy")).severity, QStringLiteral("high"));
     QCOMPARE(findings.at(p3 + QStringLiteral("/unexpected_policy")).severity,
-             QStringLiteral("low"));
+             QStringLiteral("medium"));
 
     // Acknowledged drift stays acknowledged while it is detected; the count goes up.
     FindingStore(scratch->database(), w.workspaceId)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "policytyperegistry.h"
+#include "records.h"
 
 #include <QTest>
 
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void collectionFromContext_data();
     void collectionFromContext();
     void foldersDecideWhatTheyCanHold();
+    void severityByPolicyAndChangeType();
     void rejectsMalformedRegistry();
 };
 
@@ -146,6 +148,32 @@ void TestPolicyTypeRegistry::foldersDecideWhatTheyCanHold()
     QCOMPARE(registry.typesForFolder(QStringLiteral("UpdatePolicies")),
              QStringList{"windowsUpdateRings"});
     QVERIFY(registry.typesForFolder(QStringLiteral("Scripts")).isEmpty());
+}
+
+void TestPolicyTypeRegistry::severityByPolicyAndChangeType()
+{
+    const auto& registry = PolicyTypeRegistry::builtIn();
+    QCOMPARE(registry.severity(QStringLiteral("compliancePolicies"), ChangeType::missingPolicy),
+             QStringLiteral("high"));
+    QCOMPARE(
+        registry.severity(QStringLiteral("endpointSecurityPolicies"), ChangeType::missingPolicy),
+        QStringLiteral("high"));
+    QCOMPARE(registry.severity(QStringLiteral("windowsUpdateRings"), ChangeType::unexpectedPolicy),
+             QStringLiteral("medium"));
+    QCOMPARE(
+        registry.severity(QStringLiteral("deviceConfigurations"), ChangeType::unexpectedPolicy),
+        QStringLiteral("low"));
+
+    // Change types a policy type does not list, and unknown types, fall back to the default.
+    QCOMPARE(registry.severity(QStringLiteral("compliancePolicies"), ChangeType::ambiguousMatch),
+             QStringLiteral("medium"));
+    QCOMPARE(registry.severity(QStringLiteral("noSuchType"), ChangeType::missingPolicy),
+             QStringLiteral("high"));
+
+    const auto badLevel = nlohmann::json::parse(
+        R"({"policy_types":[{"key":"a","severity":{"missing_policy":"urgent"}}],
+            "foundation_types":[]})");
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, PolicyTypeRegistry::fromJson(badLevel));
 }
 
 void TestPolicyTypeRegistry::rejectsMalformedRegistry()
