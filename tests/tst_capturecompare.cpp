@@ -5,6 +5,7 @@
 #include "findingidentity.h"
 #include "findingstore.h"
 #include "inventoryimport.h"
+#include "inventorystore.h"
 #include "metacontract.h"
 #include "profilestore.h"
 #include "runstore.h"
@@ -48,6 +49,8 @@ private Q_SLOTS:
     void acknowledgementRules();
     void archivedProfilesAreLeftAlone_data() { testsupport::addBackendRows(); }
     void archivedProfilesAreLeftAlone();
+    void olderContractSnapshotComparesUnderItsVersion_data() { testsupport::addBackendRows(); }
+    void olderContractSnapshotComparesUnderItsVersion();
 };
 
 namespace {
@@ -130,6 +133,52 @@ struct Fixture
         return result;
     }
 };
+
+/// Writes one compliance policy object as the only file of an export folder.
+void writeSingleObjectExport(const QString& root, const nlohmann::json& object)
+{
+    QDir(root).removeRecursively();
+    QDir().mkpath(root + QStringLiteral("/CompliancePolicies"));
+    QFile file(root + QStringLiteral("/CompliancePolicies/policy.json"));
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write");
+    file.write(QByteArray::fromStdString(object.dump()));
+}
+
+/// Writes and activates a snapshot of the tenant's latest inventory as a release that knew only
+/// `contractVersion` would have captured it.
+qint64 writeSnapshotUnderContract(Fixture& w, qint64 tenant, int contractVersion)
+{
+    Database& database = w.scratch.database();
+    InventoryStore inventory(database, w.workspaceId);
+    std::vector<BaselineSnapshotItem> items;
+    for (const InventoryRow& row : inventory.rows(tenant)) {
+        const MetaContract contract
+            = MetaContractBuilder::build(inventory.rawObject(row.id), contractVersion);
+        BaselineSnapshotItem item;
+        item.subjectType = row.subjectType;
+        item.subjectExternalId = row.subjectExternalId;
+        item.policyType = row.policyType;
+        item.baselineHash = QString::fromStdString(contract.hash);
+        item.meta
+            = {{"meta_contract", {{"version", contract.version}, {"payload", contract.payload}}},
+               {"display_name", row.displayName.toStdString()}};
+        items.push_back(item);
+    }
+
+    BaselineSnapshot snapshot;
+    snapshot.baselineProfileId = w.profile;
+    snapshot.identityHash = QStringLiteral("v%1-by-hand").arg(contractVersion);
+    snapshot.capturedAt = QDateTime::currentDateTimeUtc();
+    snapshot.summary
+        = {{"meta_contract_version", contractVersion}, {"covered_types", {"compliancePolicies"}}};
+    snapshot.sourceTenantId = tenant;
+    Transaction transaction(database);
+    const qint64 id = SnapshotStore(database, w.workspaceId).insert(snapshot, items);
+    ProfileStore(database, w.workspaceId).setActiveSnapshot(w.profile, id);
+    transaction.commit();
+    return id;
+}
 
 } // namespace
 
@@ -458,6 +507,60 @@ void TestCaptureCompare::archivedProfilesAreLeftAlone()
     } catch (const EngineError& error) {
         QVERIFY(error.message().contains(QLatin1String("archived profiles are not compared")));
     }
+}
+
+void TestCaptureCompare::olderContractSnapshotComparesUnderItsVersion()
+{
+    DRIFTDESK_SCRATCH_DATABASE(scratch, true);
+    Fixture w(*scratch);
+    const nlohmann::json baseline{{"@odata.type", "#microsoft.graph.windows10CompliancePolicy"},
+                                  {"id", "p1"},
+                                  {"displayName", "Policy p1"},
+                                  {"passwordRequired", true},
+                                  {"validOperatingSystemBuildRanges", nlohmann::json::array()}};
+    const QString sourceFolder = w.folder.filePath(QStringLiteral("source"));
+    writeSingleObjectExport(sourceFolder, baseline);
+    OperationControl control;
+    QCOMPARE(InventoryImport(scratch->database(), w.workspaceId)
+                 .run({w.source, sourceFolder, {}}, control)
+                 .outcome,
+             RunOutcome::succeeded);
+    writeSnapshotUnderContract(w, w.source, 1);
+
+    // Version 1 still sees an empty list against an absent property; version 2 would not.
+    // The compare must hash the current object under the snapshot's version 1.
+    auto current = baseline;
+    current.erase("validOperatingSystemBuildRanges");
+    const QString targetFolder = w.folder.filePath(QStringLiteral("target"));
+    writeSingleObjectExport(targetFolder, current);
+    QCOMPARE(InventoryImport(scratch->database(), w.workspaceId)
+                 .run({w.target, targetFolder, {}}, control)
+                 .outcome,
+             RunOutcome::succeeded);
+    QCOMPARE(w.compare().outcome, RunOutcome::succeeded);
+    auto findings = w.findingsBySubject();
+    QCOMPARE(findings.size(), std::size_t(1));
+    const Finding changed = findings.at(QStringLiteral("p1/different_version"));
+    QCOMPARE(changed.evidence["meta_contract_version"].get<int>(), 1);
+    QCOMPARE(changed.evidence["baseline_hash"].get<std::string>(),
+             MetaContractBuilder::build(baseline, 1).hash);
+    QCOMPARE(changed.evidence["current_hash"].get<std::string>(),
+             MetaContractBuilder::build(current, 1).hash);
+    QCOMPARE(testsupport::js(changed.evidence["differences"]),
+             QStringLiteral(R"([{"baseline":[],"change":"removed",)"
+                            R"("path":"validOperatingSystemBuildRanges"}])"));
+
+    // A new capture uses the newest version, under which the two objects are the same.
+    QCOMPARE(w.capture().outcome, RunOutcome::succeeded);
+    QCOMPARE(w.compare().outcome, RunOutcome::succeeded);
+    findings = w.findingsBySubject();
+    QCOMPARE(findings.at(QStringLiteral("p1/different_version")).status, FindingStatus::resolved);
+    const auto snapshot = SnapshotStore(scratch->database(), w.workspaceId)
+                              .byId(ProfileStore(scratch->database(), w.workspaceId)
+                                        .require(w.profile)
+                                        .activeSnapshotId.value());
+    QCOMPARE(snapshot->summary["meta_contract_version"].get<int>(),
+             MetaContractBuilder::latestVersion);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureCompare)
