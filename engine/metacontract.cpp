@@ -164,7 +164,10 @@ void v2SortOrderFree(nlohmann::json& list)
 /// "filter_mode"}, absent members for no group, no filter or filter mode "none".
 nlohmann::json v2Assignment(const nlohmann::json& assignment)
 {
-    const auto target = assignment.value("target", nlohmann::json::object());
+    const auto member = assignment.find("target");
+    const nlohmann::json target = member != assignment.end() && member->is_object()
+                                      ? *member
+                                      : nlohmann::json::object();
     nlohmann::json normalized = nlohmann::json::object();
     std::string kind = target.value("@odata.type", std::string());
     const std::string prefix = "#microsoft.graph.";
@@ -244,8 +247,10 @@ nlohmann::json v2Payload(const nlohmann::json& object)
     const auto raw = topLevel.find("assignments");
     if (raw != topLevel.end()) {
         if (raw->is_array()) {
-            for (const auto& assignment : *raw)
-                assignments.push_back(v2Assignment(assignment));
+            for (const auto& assignment : *raw) {
+                if (assignment.is_object())
+                    assignments.push_back(v2Assignment(assignment));
+            }
         }
         topLevel.erase(raw);
     }
