@@ -14,6 +14,7 @@
 #include "propertydiff.h"
 #include "runstore.h"
 #include "snapshotstore.h"
+#include "subjectmatching.h"
 #include "tenantstore.h"
 
 #include <QHash>
@@ -165,9 +166,10 @@ nlohmann::json evidence(const std::optional<QString>& baselineHash,
 }
 
 /// Compares one baseline item with its current counterpart under the item's contract version.
-/// Returns the finding, or nothing when they hash the same.
+/// Across tenants (`acrossTenants`) both sides are compared without tenant-specific ids.
+/// Returns the finding, or nothing when they are the same.
 std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const InventoryRow& row,
-                                     InventoryStore& inventory)
+                                     InventoryStore& inventory, bool acrossTenants)
 {
     const int version = contractVersionOf(item);
     if (!MetaContractBuilder::isSupported(version)) {
@@ -175,6 +177,8 @@ std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const Inv
                                          "DriftDesk does not know")
                               .arg(QString::number(item.snapshotId), QString::number(version)));
     }
+    const nlohmann::json baselinePayload
+        = item.meta["meta_contract"].value("payload", nlohmann::json::object());
 
     // The stored hash serves when it was built under the same version; else rebuild it.
     QString currentHash = row.metaHash;
@@ -187,49 +191,133 @@ std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const Inv
     }
     if (currentHash == item.baselineHash)
         return std::nullopt;
-
     if (!currentPayload)
         currentPayload = MetaContractBuilder::payload(inventory.rawObject(row.id), version);
-    const auto differences = diffProperties(
-        item.meta["meta_contract"].value("payload", nlohmann::json::object()), *currentPayload);
+
+    std::vector<PropertyDifference> differences;
+    if (acrossTenants) {
+        const auto baselineSide = MetaContractBuilder::acrossTenants(baselinePayload, version);
+        const auto currentSide = MetaContractBuilder::acrossTenants(*currentPayload, version);
+        if (MetaContractBuilder::hashOf(baselineSide) == MetaContractBuilder::hashOf(currentSide))
+            return std::nullopt;
+        differences = diffProperties(baselineSide, currentSide);
+    } else {
+        differences = diffProperties(baselinePayload, *currentPayload);
+    }
+
     const QString baselineName = toQString(item.meta.value("display_name", nlohmann::json()));
+    nlohmann::json found = evidence(item.baselineHash, currentHash, baselineName, row.displayName,
+                                    version, differencesToJson(differences));
+    if (acrossTenants)
+        found["baseline_subject_external_id"] = item.subjectExternalId.toStdString();
     return Detection{ChangeType::differentVersion,
                      item.policyType,
                      row.subjectType,
-                     item.subjectExternalId,
+                     row.subjectExternalId,
                      row.displayName.isEmpty() ? baselineName : row.displayName,
-                     evidence(item.baselineHash, currentHash, baselineName, row.displayName,
-                              version, differencesToJson(differences))};
+                     std::move(found)};
 }
 
-std::vector<Detection> detectDrift(const Sides& sides, InventoryStore& inventory,
-                                   const OperationControl& control)
+Detection missingDetection(const BaselineSnapshotItem& item)
 {
-    std::vector<Detection> detections;
+    const QString name = toQString(item.meta.value("display_name", nlohmann::json()));
+    return {ChangeType::missingPolicy,
+            item.policyType,
+            item.subjectType,
+            item.subjectExternalId,
+            name,
+            evidence(item.baselineHash, std::nullopt, name, QString(), contractVersionOf(item),
+                     nlohmann::json::array())};
+}
+
+Detection unexpectedDetection(const InventoryRow& row)
+{
+    nlohmann::json found = evidence(std::nullopt, row.metaHash, QString(), row.displayName,
+                                    row.metaContractVersion, nlohmann::json::array());
+    found["source_file"] = row.sourceFile.toStdString();
+    return {ChangeType::unexpectedPolicy, row.policyType,  row.subjectType,
+            row.subjectExternalId,        row.displayName, std::move(found)};
+}
+
+/// Several baseline items and current objects share one identity: the finding names them all
+/// and is kept under the first baseline item, so it recurs while the snapshot is the same.
+Detection ambiguousDetection(const AmbiguousMatch& match)
+{
+    std::vector<const BaselineSnapshotItem*> items = match.baseline;
+    std::sort(items.begin(), items.end(), [](const auto* a, const auto* b) {
+        return a->subjectExternalId < b->subjectExternalId;
+    });
+    nlohmann::json baselineItems = nlohmann::json::array();
+    for (const BaselineSnapshotItem* item : items) {
+        baselineItems.push_back({{"subject_external_id", item->subjectExternalId.toStdString()},
+                                 {"display_name", item->meta.value("display_name", "")},
+                                 {"baseline_hash", item->baselineHash.toStdString()}});
+    }
+    nlohmann::json currentObjects = nlohmann::json::array();
+    for (const InventoryRow* row : match.current) {
+        currentObjects.push_back({{"subject_external_id", row->subjectExternalId.toStdString()},
+                                  {"display_name", row->displayName.toStdString()},
+                                  {"current_hash", row->metaHash.toStdString()},
+                                  {"source_file", row->sourceFile.toStdString()}});
+    }
+    const BaselineSnapshotItem& first = *items.front();
+    return {ChangeType::ambiguousMatch,
+            first.policyType,
+            first.subjectType,
+            first.subjectExternalId,
+            toQString(first.meta.value("display_name", nlohmann::json())),
+            {{"identity", match.normalizedName.toStdString()},
+             {"baseline_items", baselineItems},
+             {"current_objects", currentObjects},
+             {"meta_contract_version", contractVersionOf(first)}}};
+}
+
+std::vector<Detection> detectDrift(const Sides& sides, const BaselineProfile& profile,
+                                   InventoryStore& inventory, const OperationControl& control)
+{
+    std::vector<const BaselineSnapshotItem*> baseline;
     for (const auto& [key, item] : sides.baseline) {
-        checkpoint(control);
-        if (sides.excludedKeys.contains(key))
-            continue;
-        const auto current = sides.current.find(key);
-        if (current == sides.current.end()) {
-            const QString name = toQString(item.meta.value("display_name", nlohmann::json()));
-            detections.push_back({ChangeType::missingPolicy, key.first, item.subjectType,
-                                  key.second, name,
-                                  evidence(item.baselineHash, std::nullopt, name, QString(),
-                                           contractVersionOf(item), nlohmann::json::array())});
-        } else if (auto changed = compareItem(item, current->second, inventory)) {
-            detections.push_back(std::move(*changed));
-        }
+        if (!sides.excludedKeys.contains(key))
+            baseline.push_back(&item);
     }
+    std::vector<const InventoryRow*> current;
     for (const auto& [key, row] : sides.current) {
-        if (sides.excludedKeys.contains(key) || sides.baseline.count(key))
-            continue;
-        nlohmann::json found = evidence(std::nullopt, row.metaHash, QString(), row.displayName,
-                                        row.metaContractVersion, nlohmann::json::array());
-        found["source_file"] = row.sourceFile.toStdString();
-        detections.push_back({ChangeType::unexpectedPolicy, key.first, row.subjectType, key.second,
-                              row.displayName, std::move(found)});
+        if (!sides.excludedKeys.contains(key))
+            current.push_back(&row);
     }
+
+    const bool byIdentity = profile.matchingMode == MatchingMode::byIdentity;
+    SubjectMatches matches;
+    if (byIdentity) {
+        // Only what tells policies of one name apart is kept of each current object.
+        const auto identityFields = [&](const InventoryRow& row) {
+            checkpoint(control);
+            const nlohmann::json raw = inventory.rawObject(row.id);
+            nlohmann::json fields = nlohmann::json::object();
+            for (const char* name : {"templateReference", "technologies"}) {
+                if (raw.contains(name))
+                    fields[name] = raw[name];
+            }
+            return fields;
+        };
+        matches = matchByIdentity(baseline, current, SubjectIdentity(profile.versionSuffixPattern),
+                                  identityFields);
+    } else {
+        matches = matchById(baseline, current);
+    }
+
+    std::vector<Detection> detections;
+    for (const BaselineSnapshotItem* item : matches.missing)
+        detections.push_back(missingDetection(*item));
+    for (const MatchedPair& pair : matches.matched) {
+        checkpoint(control);
+        if (auto changed = compareItem(*pair.baseline, *pair.current, inventory, byIdentity))
+            detections.push_back(std::move(*changed));
+    }
+    for (const InventoryRow* row : matches.unexpected)
+        detections.push_back(unexpectedDetection(*row));
+    for (const AmbiguousMatch& match : matches.ambiguous)
+        detections.push_back(ambiguousDetection(match));
     return detections;
 }
 
@@ -411,6 +499,9 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
                            .arg(tenant.name));
     }
     context["sync_run_id"] = sync->id;
+    context["matching_mode"] = profile.matchingMode.toStdString();
+    if (profile.matchingMode == MatchingMode::byIdentity)
+        context["version_suffix_pattern"] = profile.versionSuffixPattern.toStdString();
 
     // Compare only what both sides really covered.
     QString scopeError;
@@ -434,7 +525,7 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
     context["excluded_subjects"] = sides.excluded;
 
     control.progress(1, 3, QStringLiteral("Comparing"));
-    const std::vector<Detection> detections = detectDrift(sides, inventory, control);
+    const std::vector<Detection> detections = detectDrift(sides, profile, inventory, control);
     checkpoint(control);
 
     control.progress(2, 3, QStringLiteral("Recording findings"));
@@ -447,6 +538,7 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
     const int missing = countOf(detections, ChangeType::missingPolicy);
     const int different = countOf(detections, ChangeType::differentVersion);
     const int unexpected = countOf(detections, ChangeType::unexpectedPolicy);
+    const int ambiguous = countOf(detections, ChangeType::ambiguousMatch);
     const nlohmann::json counts{{"baseline_items", static_cast<int>(sides.baseline.size())},
                                 {"current_items", static_cast<int>(sides.current.size())},
                                 {"types_compared", static_cast<int>(types.compared.size())},
@@ -455,18 +547,22 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
                                 {"missing_policy", missing},
                                 {"different_version", different},
                                 {"unexpected_policy", unexpected},
+                                {"ambiguous_match", ambiguous},
                                 {"findings_opened", lifecycle.opened},
                                 {"findings_reopened", lifecycle.reopened},
                                 {"findings_seen_again", lifecycle.seenAgain},
                                 {"findings_resolved", lifecycle.resolvedNotDetected},
                                 {"findings_baseline_replaced", lifecycle.resolvedReplaced}};
+    QString drift = QStringLiteral("%1 missing, %2 different, %3 unexpected")
+                        .arg(QString::number(missing), QString::number(different),
+                             QString::number(unexpected));
+    if (ambiguous > 0)
+        drift += QStringLiteral(", %1 ambiguous").arg(ambiguous);
     const QString message
-        = QStringLiteral("\"%1\" against \"%2\" (snapshot %3): %4 missing, %5 different, %6 "
-                         "unexpected; %7 new, %8 reopened, %9 resolved")
-              .arg(tenant.name, profile.name, QString::number(snapshot->id),
-                   QString::number(missing), QString::number(different),
-                   QString::number(unexpected), QString::number(lifecycle.opened),
-                   QString::number(lifecycle.reopened),
+        = QStringLiteral("\"%1\" against \"%2\" (snapshot %3): %4; %5 new, %6 reopened, "
+                         "%7 resolved")
+              .arg(tenant.name, profile.name, QString::number(snapshot->id), drift,
+                   QString::number(lifecycle.opened), QString::number(lifecycle.reopened),
                    QString::number(lifecycle.resolvedNotDetected + lifecycle.resolvedReplaced));
     qCInfo(lcCompare).noquote() << "run" << recorder.runId() << message;
     return recorder.finish(transaction,

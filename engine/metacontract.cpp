@@ -165,9 +165,8 @@ void v2SortOrderFree(nlohmann::json& list)
 nlohmann::json v2Assignment(const nlohmann::json& assignment)
 {
     const auto member = assignment.find("target");
-    const nlohmann::json target = member != assignment.end() && member->is_object()
-                                      ? *member
-                                      : nlohmann::json::object();
+    const nlohmann::json target
+        = member != assignment.end() && member->is_object() ? *member : nlohmann::json::object();
     nlohmann::json normalized = nlohmann::json::object();
     std::string kind = target.value("@odata.type", std::string());
     const std::string prefix = "#microsoft.graph.";

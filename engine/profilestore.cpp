@@ -7,13 +7,16 @@
 #include "names.h"
 #include "sqlvalues.h"
 
+#include <QRegularExpression>
+
 namespace driftdesk {
 
 namespace {
 
 const QString profileColumns
     = QStringLiteral("id, workspace_id, name, description, version_label, status, scope_jsonb, "
-                     "active_snapshot_id, created_by_user_id, created_at, updated_at");
+                     "active_snapshot_id, created_by_user_id, created_at, updated_at, "
+                     "matching_mode, version_suffix_pattern");
 
 BaselineProfile readProfile(const QSqlQuery& query)
 {
@@ -29,6 +32,8 @@ BaselineProfile readProfile(const QSqlQuery& query)
     profile.createdByUserId = query.value(8).toString();
     profile.createdAt = Database::readTimestamp(query.value(9));
     profile.updatedAt = Database::readTimestamp(query.value(10));
+    profile.matchingMode = query.value(11).toString();
+    profile.versionSuffixPattern = query.value(12).toString();
     return profile;
 }
 
@@ -46,12 +51,27 @@ bool ProfileStore::isValidStatus(const QString& status)
         || status == QLatin1String("archived");
 }
 
+bool ProfileStore::isValidMatchingMode(const QString& mode)
+{
+    return mode == MatchingMode::byId || mode == MatchingMode::byIdentity;
+}
+
 void ProfileStore::validate(const ProfileDraft& draft, std::optional<qint64> existingId)
 {
     checkedName(draft.name, QStringLiteral("baseline profile"));
     if (!isValidStatus(draft.status))
         throw EngineError(QStringLiteral("status: \"%1\" is not one of draft, active, archived")
                               .arg(draft.status));
+    if (!isValidMatchingMode(draft.matchingMode)) {
+        throw EngineError(QStringLiteral("matching mode: \"%1\" is not one of by_id, by_identity")
+                              .arg(draft.matchingMode));
+    }
+    const QRegularExpression suffix(draft.versionSuffixPattern);
+    if (!suffix.isValid()) {
+        throw EngineError(QStringLiteral("version suffix pattern: %1 at offset %2")
+                              .arg(suffix.errorString())
+                              .arg(suffix.patternErrorOffset()));
+    }
 
     QSqlQuery taken = m_database.run(
         QStringLiteral("SELECT id FROM baseline_profiles WHERE workspace_id = ? AND name = ?"),
@@ -68,11 +88,13 @@ BaselineProfile ProfileStore::create(const ProfileDraft& draft)
     QSqlQuery query = m_database.run(
         QStringLiteral("INSERT INTO baseline_profiles (workspace_id, name, description, "
                        "version_label, status, scope_jsonb, created_by_user_id, created_at, "
-                       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ")
+                       "updated_at, matching_mode, version_suffix_pattern) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ")
             + profileColumns,
         {m_workspaceId, draft.name.trimmed(), textValue(draft.description),
          textValue(draft.versionLabel), draft.status, toJsonColumn(draft.scope.toJson()),
-         textOrNull(currentUserName()), now, now});
+         textOrNull(currentUserName()), now, now, draft.matchingMode,
+         textValue(draft.versionSuffixPattern)});
     query.next();
     return readProfile(query);
 }
@@ -82,12 +104,14 @@ BaselineProfile ProfileStore::update(qint64 id, const ProfileDraft& draft)
     validate(draft, id);
     QSqlQuery query = m_database.run(
         QStringLiteral("UPDATE baseline_profiles SET name = ?, description = ?, "
-                       "version_label = ?, status = ?, scope_jsonb = ?, updated_at = ? "
+                       "version_label = ?, status = ?, scope_jsonb = ?, updated_at = ?, "
+                       "matching_mode = ?, version_suffix_pattern = ? "
                        "WHERE workspace_id = ? AND id = ? RETURNING ")
             + profileColumns,
         {draft.name.trimmed(), textValue(draft.description), textValue(draft.versionLabel),
          draft.status, toJsonColumn(draft.scope.toJson()),
-         m_database.timestampValue(QDateTime::currentDateTimeUtc()), m_workspaceId, id});
+         m_database.timestampValue(QDateTime::currentDateTimeUtc()), draft.matchingMode,
+         textValue(draft.versionSuffixPattern), m_workspaceId, id});
     if (!query.next())
         throw EngineError(QStringLiteral("there is no baseline profile with id %1").arg(id));
     return readProfile(query);

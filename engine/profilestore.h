@@ -19,6 +19,9 @@ struct ProfileDraft
     QString versionLabel;
     QString status = QStringLiteral("active");
     BaselineScope scope;
+    QString matchingMode = MatchingMode::byId;
+    /// A regular expression, matched case-insensitively against the end of a case-folded name.
+    QString versionSuffixPattern = defaultVersionSuffixPattern;
 };
 
 /// Baseline profiles of one workspace and their tenant assignments.
@@ -55,6 +58,7 @@ public:
     void setActiveSnapshot(qint64 profileId, qint64 snapshotId);
 
     static bool isValidStatus(const QString& status);
+    static bool isValidMatchingMode(const QString& mode);
 
 private:
     void validate(const ProfileDraft& draft, std::optional<qint64> existingId);

@@ -56,6 +56,8 @@ nlohmann::ordered_json toJson(const BaselineProfile& profile)
             {"version_label", profile.versionLabel.toStdString()},
             {"status", profile.status.toStdString()},
             {"scope_jsonb", profile.scope},
+            {"matching_mode", profile.matchingMode.toStdString()},
+            {"version_suffix_pattern", profile.versionSuffixPattern.toStdString()},
             {"active_snapshot_id", id(profile.activeSnapshotId)},
             {"created_by_user_id", text(profile.createdByUserId)},
             {"created_at", time(profile.createdAt)},

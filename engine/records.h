@@ -27,6 +27,17 @@ struct Tenant
     QDateTime updatedAt;
 };
 
+/// How a compare pairs baseline items with current objects.
+namespace MatchingMode {
+/// By subject id: the same tenant over time.
+inline const QString byId = QStringLiteral("by_id");
+/// By policy type and normalised display name: other tenants, whose objects have other ids.
+inline const QString byIdentity = QStringLiteral("by_identity");
+} // namespace MatchingMode
+
+/// The default trailing version suffix removed from names matched by identity (" - v3.7").
+inline const QString defaultVersionSuffixPattern = QStringLiteral(R"(\s*-\s*v\d+(\.\d+)*$)");
+
 struct BaselineProfile
 {
     qint64 id = 0;
@@ -36,6 +47,8 @@ struct BaselineProfile
     QString versionLabel;
     QString status; ///< draft, active or archived
     nlohmann::json scope; ///< {"policy_types": [...], "foundation_types": [...]}
+    QString matchingMode = MatchingMode::byId;
+    QString versionSuffixPattern = defaultVersionSuffixPattern;
     std::optional<qint64> activeSnapshotId;
     QString createdByUserId;
     QDateTime createdAt;

@@ -111,7 +111,8 @@ void TestSchema::migratesAnEmptyDatabase()
     QCOMPARE(first.toVersion, migrator.latestVersion());
     QCOMPARE(
         first.applied,
-        (QStringList{"0001_initial", "0002_setting_definitions", "0003_findings_default_order"}));
+        (QStringList{"0001_initial", "0002_setting_definitions", "0003_findings_default_order",
+                     "0004_identity_matching"}));
     migrator.requireCurrent();
 
     // Again: nothing to do, and still one default workspace.

@@ -4,8 +4,8 @@
 #include "scopeeditor.h"
 
 #include "formwidgets.h"
-#include <QComboBox>
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -22,6 +22,8 @@ ProfileDialog::ProfileDialog(QWidget* parent)
     , m_version(new QLineEdit(this))
     , m_description(new QPlainTextEdit(this))
     , m_status(new QComboBox(this))
+    , m_matching(new QComboBox(this))
+    , m_versionSuffix(new QLineEdit(this))
     , m_scope(new ScopeEditor(PolicyTypeRegistry::builtIn(), this))
     , m_error(makeProblemLabel(tr("Problems with the profile"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
@@ -38,12 +40,21 @@ ProfileDialog::ProfileDialog(QWidget* parent)
     m_status->addItem(tr("Draft"), QStringLiteral("draft"));
     m_status->addItem(tr("Archived (neither captured into nor compared)"),
                       QStringLiteral("archived"));
+    m_matching->setAccessibleName(tr("Match policies"));
+    m_matching->addItem(tr("By id (the same tenant over time)"), MatchingMode::byId);
+    m_matching->addItem(tr("By name and type (other tenants)"), MatchingMode::byIdentity);
+    m_versionSuffix->setAccessibleName(tr("Version suffix pattern"));
+    m_versionSuffix->setToolTip(tr("A regular expression removed from the end of names before "
+                                   "they are matched, so that \"Firewall - v3.6\" matches "
+                                   "\"Firewall - v3.7\""));
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Version label:"), m_version);
     form->addRow(tr("&Description:"), m_description);
     form->addRow(tr("S&tatus:"), m_status);
+    form->addRow(tr("&Match policies:"), m_matching);
+    form->addRow(tr("Version s&uffix:"), m_versionSuffix);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -53,6 +64,14 @@ ProfileDialog::ProfileDialog(QWidget* parent)
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
+
+    // The suffix only matters when names are matched.
+    const auto followMatching = [this] {
+        m_versionSuffix->setEnabled(m_matching->currentData() == MatchingMode::byIdentity);
+    };
+    connect(m_matching, &QComboBox::currentIndexChanged, this, followMatching);
+    m_versionSuffix->setText(defaultVersionSuffixPattern);
+    followMatching();
 }
 
 void ProfileDialog::setDraft(const ProfileDraft& draft)
@@ -61,6 +80,9 @@ void ProfileDialog::setDraft(const ProfileDraft& draft)
     m_version->setText(draft.versionLabel);
     m_description->setPlainText(draft.description);
     m_status->setCurrentIndex(std::max(0, m_status->findData(draft.status)));
+    m_matching->setCurrentIndex(std::max(0, m_matching->findData(draft.matchingMode)));
+    m_versionSuffix->setText(draft.versionSuffixPattern);
+    m_versionSuffix->setEnabled(draft.matchingMode == MatchingMode::byIdentity);
     m_scope->setScope(draft.scope);
 }
 
@@ -71,6 +93,8 @@ ProfileDraft ProfileDialog::draft() const
     draft.versionLabel = m_version->text().trimmed();
     draft.description = m_description->toPlainText();
     draft.status = m_status->currentData().toString();
+    draft.matchingMode = m_matching->currentData().toString();
+    draft.versionSuffixPattern = m_versionSuffix->text();
     draft.scope = m_scope->scope();
     return draft;
 }

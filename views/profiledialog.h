@@ -15,7 +15,8 @@ namespace driftdesk::views {
 
 class ScopeEditor;
 
-/// Creates or edits a baseline profile: name, description, version label, status and scope.
+/// Creates or edits a baseline profile: name, description, version label, status, how tenants
+/// are matched against it, and scope.
 /// Validates before it accepts, and shows what is wrong beside the form.
 class ProfileDialog : public QDialog
 {
@@ -35,6 +36,8 @@ public:
     QLineEdit* versionEdit() const { return m_version; }
     QPlainTextEdit* descriptionEdit() const { return m_description; }
     QComboBox* statusBox() const { return m_status; }
+    QComboBox* matchingBox() const { return m_matching; }
+    QLineEdit* versionSuffixEdit() const { return m_versionSuffix; }
     ScopeEditor* scopeEditor() const { return m_scope; }
     QLabel* errorLabel() const { return m_error; }
 
@@ -46,6 +49,8 @@ private:
     QLineEdit* m_version;
     QPlainTextEdit* m_description;
     QComboBox* m_status;
+    QComboBox* m_matching;
+    QLineEdit* m_versionSuffix;
     ScopeEditor* m_scope;
     QLabel* m_error;
     QDialogButtonBox* m_buttons;

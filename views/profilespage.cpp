@@ -141,6 +141,8 @@ void ProfilesPage::editProfile()
     draft.description = profile.description;
     draft.versionLabel = profile.versionLabel;
     draft.status = profile.status;
+    draft.matchingMode = profile.matchingMode;
+    draft.versionSuffixPattern = profile.versionSuffixPattern;
     draft.scope = scope.value_or(BaselineScope());
     dialog.setDraft(draft);
     dialog.setValidator([this, id = profile.id](const ProfileDraft& edited) {

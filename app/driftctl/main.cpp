@@ -32,7 +32,9 @@ Commands:
   workspace add NAME | list
   tenant add --name N [--external-id GUID] | list | delete TENANT
   profile create --name N [--description D] [--version-label L] [--status S]
+                 [--matching by-id|by-identity] [--version-suffix REGEX]
                  [--policy-types a,b] [--foundation-types x]
+  profile update PROFILE [the options of create; what is not given stays]
   profile list | delete PROFILE | assign --profile P --tenant T | unassign --profile P --tenant T
   inventory import --tenant T --from DIR [--types a,b]
   capture --profile P --from-tenant T

@@ -27,61 +27,156 @@ QString describeScope(const nlohmann::json& scope)
     return policies + QStringLiteral("; ") + foundations;
 }
 
+/// The options that set a profile's fields, shared by create and update.
+struct ProfileOptions
+{
+    QCommandLineOption name{QStringLiteral("name"), QStringLiteral("Profile name."),
+                            QStringLiteral("name")};
+    QCommandLineOption description{QStringLiteral("description"), QStringLiteral("Description."),
+                                   QStringLiteral("text")};
+    QCommandLineOption versionLabel{QStringLiteral("version-label"),
+                                    QStringLiteral("Version label, e.g. v3.7."),
+                                    QStringLiteral("label")};
+    QCommandLineOption status{QStringLiteral("status"),
+                              QStringLiteral("draft, active (default) or archived."),
+                              QStringLiteral("status")};
+    QCommandLineOption matching{
+        QStringLiteral("matching"),
+        QStringLiteral("by-id (default: the same tenant over time) or by-identity (other "
+                       "tenants: policy type and display name without its version suffix)."),
+        QStringLiteral("mode")};
+    QCommandLineOption versionSuffix{
+        QStringLiteral("version-suffix"),
+        QStringLiteral("Regular expression removed from the end of names matched by identity "
+                       "(default: %1).")
+            .arg(defaultVersionSuffixPattern),
+        QStringLiteral("regex")};
+    QCommandLineOption policyTypes{QStringLiteral("policy-types"),
+                                   QStringLiteral("Comma-separated policy type keys."),
+                                   QStringLiteral("keys")};
+    QCommandLineOption foundationTypes{QStringLiteral("foundation-types"),
+                                       QStringLiteral("Comma-separated foundation type keys."),
+                                       QStringLiteral("keys")};
+
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.addOptions({name, description, versionLabel, status, matching, versionSuffix,
+                           policyTypes, foundationTypes});
+    }
+
+    /// Sets the draft's fields whose options were given. Returns false (after saying why) on a
+    /// bad value.
+    bool apply(CliContext& context, const QCommandLineParser& parser, const QString& command,
+               ProfileDraft& draft) const
+    {
+        if (parser.isSet(name))
+            draft.name = parser.value(name);
+        if (parser.isSet(description))
+            draft.description = parser.value(description);
+        if (parser.isSet(versionLabel))
+            draft.versionLabel = parser.value(versionLabel);
+        if (parser.isSet(status))
+            draft.status = parser.value(status);
+        if (parser.isSet(matching)) {
+            // Accept the spelling of the command line and of the stored value alike.
+            draft.matchingMode = parser.value(matching).replace(QLatin1Char('-'), QLatin1Char('_'));
+        }
+        if (parser.isSet(versionSuffix))
+            draft.versionSuffixPattern = parser.value(versionSuffix);
+
+        if (!parser.isSet(policyTypes) && !parser.isSet(foundationTypes))
+            return true;
+        QStringList policyKeys = draft.scope.policyTypes();
+        QStringList foundationKeys = draft.scope.foundationTypes();
+        if ((parser.isSet(policyTypes)
+             && !listOption(context, parser, QStringLiteral("policy-types"), &policyKeys))
+            || (parser.isSet(foundationTypes)
+                && !listOption(context, parser, QStringLiteral("foundation-types"),
+                               &foundationKeys)))
+            return false;
+        QString scopeError;
+        const auto scope = BaselineScope::fromLists(policyKeys, foundationKeys,
+                                                    PolicyTypeRegistry::builtIn(), &scopeError);
+        if (!scope) {
+            context.err() << "driftctl profile " << command << ": " << scopeError << "\n";
+            return false;
+        }
+        draft.scope = *scope;
+        return true;
+    }
+};
+
+QString describeMatching(const BaselineProfile& profile)
+{
+    return profile.matchingMode == MatchingMode::byIdentity
+        ? QStringLiteral("matched by identity, suffix /%1/").arg(profile.versionSuffixPattern)
+        : QStringLiteral("matched by id");
+}
+
 int createProfile(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Create a baseline profile. Without --policy-types it covers every supported policy "
         "type; without --foundation-types it covers no foundation type."));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Profile name."),
-                                  QStringLiteral("name"));
-    const QCommandLineOption description(QStringLiteral("description"),
-                                         QStringLiteral("Description."), QStringLiteral("text"));
-    const QCommandLineOption versionLabel(QStringLiteral("version-label"),
-                                          QStringLiteral("Version label, e.g. v3.7."),
-                                          QStringLiteral("label"));
-    const QCommandLineOption status(QStringLiteral("status"),
-                                    QStringLiteral("draft, active (default) or archived."),
-                                    QStringLiteral("status"), QStringLiteral("active"));
-    const QCommandLineOption policyTypes(QStringLiteral("policy-types"),
-                                         QStringLiteral("Comma-separated policy type keys."),
-                                         QStringLiteral("keys"));
-    const QCommandLineOption foundationTypes(
-        QStringLiteral("foundation-types"), QStringLiteral("Comma-separated foundation type keys."),
-        QStringLiteral("keys"));
-    parser.addOptions({name, description, versionLabel, status, policyTypes, foundationTypes});
+    const ProfileOptions options;
+    options.addTo(parser);
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("profile"), QStringLiteral("create")}, args,
                       &exitCode))
         return exitCode;
-    if (!parser.isSet(name)) {
+    if (!parser.isSet(options.name)) {
         context.err() << "driftctl profile create: --name is required\n";
         return Failed;
     }
 
-    QStringList policyKeys;
-    QStringList foundationKeys;
-    if (!listOption(context, parser, QStringLiteral("policy-types"), &policyKeys)
-        || !listOption(context, parser, QStringLiteral("foundation-types"), &foundationKeys))
-        return Failed;
-    QString scopeError;
-    const auto scope = BaselineScope::fromLists(policyKeys, foundationKeys,
-                                                PolicyTypeRegistry::builtIn(), &scopeError);
-    if (!scope) {
-        context.err() << "driftctl profile create: " << scopeError << "\n";
-        return Failed;
-    }
-
     ProfileDraft draft;
-    draft.name = parser.value(name);
-    draft.description = parser.value(description);
-    draft.versionLabel = parser.value(versionLabel);
-    draft.status = parser.value(status);
-    draft.scope = *scope;
+    if (!options.apply(context, parser, QStringLiteral("create"), draft))
+        return Failed;
     const BaselineProfile profile
         = ProfileStore(context.database(), context.workspaceId()).create(draft);
     context.out() << "Created baseline profile " << profile.id << " \"" << profile.name << "\" ("
-                  << describeScope(profile.scope) << ").\n";
+                  << describeScope(profile.scope) << "; " << describeMatching(profile) << ").\n";
+    return Succeeded;
+}
+
+int updateProfile(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Change a baseline profile's fields; what is not given stays. "
+                       "--policy-types and --foundation-types replace that part of the scope."));
+    parser.addPositionalArgument(QStringLiteral("profile"), QStringLiteral("Profile name or id."));
+    const ProfileOptions options;
+    options.addTo(parser);
+    int exitCode = Succeeded;
+    if (!parseCommand(context, parser, {QStringLiteral("profile"), QStringLiteral("update")}, args,
+                      &exitCode, 1))
+        return exitCode;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        context.err() << "driftctl profile update: name one profile\n";
+        return Failed;
+    }
+
+    ProfileStore profiles(context.database(), context.workspaceId());
+    const BaselineProfile existing = profiles.resolve(positional.first());
+    QString scopeError;
+    const auto scope
+        = BaselineScope::fromJson(existing.scope, PolicyTypeRegistry::builtIn(), &scopeError);
+    ProfileDraft draft;
+    draft.name = existing.name;
+    draft.description = existing.description;
+    draft.versionLabel = existing.versionLabel;
+    draft.status = existing.status;
+    draft.matchingMode = existing.matchingMode;
+    draft.versionSuffixPattern = existing.versionSuffixPattern;
+    draft.scope = scope.value_or(BaselineScope());
+    if (!options.apply(context, parser, QStringLiteral("update"), draft))
+        return Failed;
+    const BaselineProfile profile = profiles.update(existing.id, draft);
+    context.out() << "Updated baseline profile " << profile.id << " \"" << profile.name << "\" ("
+                  << describeScope(profile.scope) << "; " << describeMatching(profile) << ").\n";
     return Succeeded;
 }
 
@@ -116,11 +211,12 @@ int listProfiles(CliContext& context, const QStringList& args)
     }
 
     TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("VERSION"),
-                     QStringLiteral("STATUS"), QStringLiteral("SNAPSHOT"),
-                     QStringLiteral("TENANTS"), QStringLiteral("SCOPE")});
+                     QStringLiteral("STATUS"), QStringLiteral("MATCHING"),
+                     QStringLiteral("SNAPSHOT"), QStringLiteral("TENANTS"),
+                     QStringLiteral("SCOPE")});
     for (const auto& profile : list) {
         table.addRow({QString::number(profile.id), profile.name, profile.versionLabel,
-                      profile.status,
+                      profile.status, QString(profile.matchingMode).replace(u'_', u'-'),
                       profile.activeSnapshotId ? QString::number(*profile.activeSnapshotId)
                                                : QStringLiteral("-"),
                       QString::number(profiles.assignedTenantIds(profile.id).size()),
@@ -206,6 +302,8 @@ int profileCommand(CliContext& context, const QStringList& args)
     const QString sub = args.value(0);
     if (sub == QLatin1String("create"))
         return createProfile(context, args.mid(1));
+    if (sub == QLatin1String("update"))
+        return updateProfile(context, args.mid(1));
     if (sub == QLatin1String("list"))
         return listProfiles(context, args.mid(1));
     if (sub == QLatin1String("delete"))
@@ -215,9 +313,9 @@ int profileCommand(CliContext& context, const QStringList& args)
     if (sub == QLatin1String("unassign"))
         return assignProfile(context, args.mid(1), false);
     return unknownSubcommand(context, QStringLiteral("profile"), args,
-                             {QStringLiteral("create"), QStringLiteral("list"),
-                              QStringLiteral("delete"), QStringLiteral("assign"),
-                              QStringLiteral("unassign")});
+                             {QStringLiteral("create"), QStringLiteral("update"),
+                              QStringLiteral("list"), QStringLiteral("delete"),
+                              QStringLiteral("assign"), QStringLiteral("unassign")});
 }
 
 } // namespace driftctl
