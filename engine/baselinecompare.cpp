@@ -13,6 +13,7 @@
 #include "profilestore.h"
 #include "propertydiff.h"
 #include "runstore.h"
+#include "settingdefinitions.h"
 #include "snapshotstore.h"
 #include "subjectmatching.h"
 #include "tenantstore.h"
@@ -321,6 +322,30 @@ std::vector<Detection> detectDrift(const Sides& sides, const BaselineProfile& pr
     return detections;
 }
 
+/// Names the settings-catalog settings that differences are about, from the workspace's
+/// imported setting definitions (ids alone when none were imported).
+void nameSettings(std::vector<Detection>& detections, SettingDefinitionStore& definitions)
+{
+    QStringList ids;
+    for (const Detection& detection : detections) {
+        for (const auto& difference :
+             detection.evidence.value("differences", nlohmann::json::array())) {
+            const QString id
+                = settingDefinitionOfPath(toQString(difference.value("path", nlohmann::json())));
+            if (!id.isEmpty())
+                ids.append(id);
+        }
+    }
+    if (ids.isEmpty())
+        return;
+    const SettingDefinitionCatalog catalog = definitions.catalog(ids);
+    for (Detection& detection : detections) {
+        const auto differences = detection.evidence.find("differences");
+        if (differences != detection.evidence.end())
+            nameSettingsInDifferences(*differences, catalog);
+    }
+}
+
 /// Writes the findings of one compare: new ones, ones seen again or reopened, and the
 /// resolution of those no longer detected. Call inside the compare's transaction.
 LifecycleCounts recordFindings(FindingStore& findings, const PolicyTypeRegistry& registry,
@@ -525,7 +550,9 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
     context["excluded_subjects"] = sides.excluded;
 
     control.progress(1, 3, QStringLiteral("Comparing"));
-    const std::vector<Detection> detections = detectDrift(sides, profile, inventory, control);
+    std::vector<Detection> detections = detectDrift(sides, profile, inventory, control);
+    SettingDefinitionStore definitions(m_database, m_workspaceId);
+    nameSettings(detections, definitions);
     checkpoint(control);
 
     control.progress(2, 3, QStringLiteral("Recording findings"));

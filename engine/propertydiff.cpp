@@ -76,13 +76,20 @@ void diffKeyed(const std::string& path, const std::map<std::string, const Json*>
     }
 }
 
+/// An assignment as contract version 2 writes it. Its members only mean something together
+/// (a group is only a target with its kind), so a changed assignment is shown whole.
+bool isAssignment(const Json& element)
+{
+    return element.is_object() && element.contains("target_kind");
+}
+
 /// Two elements that replace each other: compared member by member when they are the same
 /// kind of thing (objects with the same own key or both without one, or lists), else shown
 /// whole: a setting replaced by a different setting is not a change of its members.
 void diffReplaced(const std::string& path, const Json& a, const Json& b,
                   std::vector<PropertyDifference>& out)
 {
-    const bool sameObject = a.is_object() && b.is_object()
+    const bool sameObject = a.is_object() && b.is_object() && !isAssignment(a) && !isAssignment(b)
         && MetaContractBuilder::elementKey(a) == MetaContractBuilder::elementKey(b);
     if (sameObject || (a.is_array() && b.is_array()))
         diff(path, &a, &b, out);

@@ -361,6 +361,61 @@ QStringList definitionIdsInPath(const QString& evidencePath)
     return ids;
 }
 
+QString settingDefinitionOfPath(const QString& evidencePath)
+{
+    if (!evidencePath.startsWith(QLatin1String("settings[")))
+        return {};
+    QString innermost;
+    mapBracketedKeys(evidencePath, [&innermost](const QString& key) {
+        innermost = key;
+        return QString();
+    });
+    return innermost;
+}
+
+namespace {
+
+/// The option a setting value chose: a choice value's item id, as a bare string or inside
+/// the setting (instance) it belongs to.
+QString chosenOption(const nlohmann::json& value)
+{
+    if (value.is_string())
+        return toQString(value);
+    if (!value.is_object())
+        return {};
+    const auto choice = value.find("choiceSettingValue");
+    if (choice != value.end() && choice->is_object())
+        return chosenOption(choice->value("value", nlohmann::json()));
+    const auto instance = value.find("settingInstance");
+    if (instance != value.end())
+        return chosenOption(*instance);
+    return {};
+}
+
+} // namespace
+
+void nameSettingsInDifferences(nlohmann::json& differences, const SettingDefinitionCatalog& catalog)
+{
+    for (auto& difference : differences) {
+        const QString definition
+            = settingDefinitionOfPath(toQString(difference.value("path", nlohmann::json())));
+        if (definition.isEmpty())
+            continue;
+        difference["setting_definition_id"] = definition.toStdString();
+        const QString name = catalog.displayName(definition);
+        if (!name.isEmpty())
+            difference["setting_name"] = name.toStdString();
+        for (const char* side : {"baseline", "current"}) {
+            const auto value = difference.find(side);
+            if (value == difference.end())
+                continue;
+            const QString option = catalog.optionName(definition, chosenOption(*value));
+            if (!option.isEmpty())
+                difference[std::string(side) + "_option"] = option.toStdString();
+        }
+    }
+}
+
 QString readablePath(const QString& evidencePath, const SettingDefinitionCatalog& catalog)
 {
     if (catalog.isEmpty())

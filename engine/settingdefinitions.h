@@ -9,6 +9,8 @@
 
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace driftdesk {
 
 /// Readable names of settings-catalog definitions, for showing evidence. A plain value: cheap
@@ -93,6 +95,16 @@ private:
 /// ids in `settings[<id>]...children[<id>]...`, in order, each once. Ask the store for their
 /// catalog.
 QStringList definitionIdsInPath(const QString& evidencePath);
+
+/// The setting definition a property difference of a settings-catalog policy is about: the
+/// innermost definition id of its path, for paths under `settings[...]`; empty otherwise.
+QString settingDefinitionOfPath(const QString& evidencePath);
+
+/// Names the setting of each entry of an evidence `differences` list that is about one:
+/// adds `setting_definition_id`, and where the catalog knows them `setting_name` and the
+/// display names of the chosen options, `baseline_option` and `current_option`.
+void nameSettingsInDifferences(nlohmann::json& differences,
+                               const SettingDefinitionCatalog& catalog);
 
 /// An evidence path with every bracketed definition id the catalog knows replaced by its
 /// display name, e.g. `settings[Attack Surface Reduction Rules].settingInstance
