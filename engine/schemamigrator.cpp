@@ -84,13 +84,15 @@ void SchemaMigrator::requireCurrent()
     }
 }
 
-SchemaMigrator::Outcome SchemaMigrator::migrate()
+SchemaMigrator::Outcome SchemaMigrator::migrate(int upToVersion)
 {
     Outcome outcome;
     outcome.fromVersion = currentVersion();
     refuseNewerSchema(outcome.fromVersion);
 
     for (const Migration& migration : migrations()) {
+        if (migration.version > upToVersion)
+            break;
         QFile file(migration.path);
         if (!file.open(QIODevice::ReadOnly))
             throw EngineError(QStringLiteral("migration %1 is missing").arg(migration.path));

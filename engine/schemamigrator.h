@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <limits>
+
 #include "database.h"
 
 #include <QString>
@@ -29,10 +31,10 @@ public:
         QStringList applied;
     };
 
-    /// Applies every pending migration and makes sure the "default" workspace exists.
-    /// Throws EngineError, leaving the failed migration rolled back, and refuses a database
-    /// whose schema is newer than this program.
-    Outcome migrate();
+    /// Applies every pending migration up to `upToVersion` (all of them by default) and makes
+    /// sure the "default" workspace exists. Throws EngineError, leaving the failed migration
+    /// rolled back, and refuses a database whose schema is newer than this program.
+    Outcome migrate(int upToVersion = std::numeric_limits<int>::max());
 
     /// Throws EngineError unless the schema is exactly the one this program knows.
     void requireCurrent();

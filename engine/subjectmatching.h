@@ -26,6 +26,8 @@ public:
 
     /// The name case-folded, in Unicode normalization form C, trimmed, with inner white space
     /// collapsed to one space and the version suffix removed.
+    /// Limitation: Qt folds case character by character (Unicode simple case folding), so
+    /// "Straße" and "STRASSE" remain two names.
     QString normalizedName(const QString& displayName) const;
 
     /// The identity key, or empty when the normalised name is empty: objects without a name

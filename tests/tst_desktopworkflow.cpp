@@ -60,6 +60,7 @@ private Q_SLOTS:
     void resultNamesEveryRun();
     void cancelLeavesTheDatabaseAsItWas_data() { testsupport::addBackendRows(); }
     void cancelLeavesTheDatabaseAsItWas();
+    void evidenceShowsWhatTheCompareStored();
 
 private:
     qint64 m_longestStallMs = 0;
@@ -248,15 +249,30 @@ void TestDesktopWorkflow::wholeJob()
     QCOMPARE(testsupport::js(profile.scope),
              QStringLiteral(R"({"foundation_types":["securityBaselines"],)"
                             R"("policy_types":["compliancePolicies"]})"));
+    // Widen the scope again, and match tenants by name and type: the suffix pattern can only
+    // be edited then, and a broken one is refused in the dialog.
     profiles->profileDialogHook = [](ProfileDialog& dialog) {
         QCOMPARE(dialog.scopeEditor()->scope().policyTypes(), QStringList{"compliancePolicies"});
         dialog.scopeEditor()->setScope(BaselineScope());
+        QVERIFY(!dialog.versionSuffixEdit()->isEnabled());
+        dialog.matchingBox()->setCurrentIndex(
+            dialog.matchingBox()->findData(MatchingMode::byIdentity));
+        QVERIFY(dialog.versionSuffixEdit()->isEnabled());
+        QCOMPARE(dialog.versionSuffixEdit()->text(), defaultVersionSuffixPattern);
+        dialog.versionSuffixEdit()->setText(QStringLiteral("\\s*-\\s*v(\\d+"));
+        closeWithButton(dialog, QDialogButtonBox::Save);
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY2(dialog.errorLabel()->text().contains(QLatin1String("version suffix pattern")),
+                 qPrintable(dialog.errorLabel()->text()));
+        dialog.versionSuffixEdit()->setText(defaultVersionSuffixPattern);
         closeWithButton(dialog, QDialogButtonBox::Save);
     };
     click(profiles, "editButton");
     profile = *ProfileStore(db, workspace).byId(profile.id);
     QCOMPARE(testsupport::js(profile.scope),
              QStringLiteral(R"({"foundation_types":[],"policy_types":[]})"));
+    QCOMPARE(profile.matchingMode, MatchingMode::byIdentity);
+    QCOMPARE(profile.versionSuffixPattern, defaultVersionSuffixPattern);
 
     // Assign Fabrikam.
     profiles->assignDialogHook = [](AssignTenantsDialog& dialog) {
@@ -293,6 +309,8 @@ void TestDesktopWorkflow::wholeJob()
     qInfo("longest event-loop stall during capture and compare: %lld ms", m_longestStallMs);
     QVERIFY2(m_longestStallMs < 1000, "the GUI thread blocked for a second or more");
 
+    // Matched by name and type, the two releases differ exactly as they do by id (the
+    // OpenIntuneBaseline releases keep their ids): the same 18 findings.
     // Findings: filter by change type and text.
     window.showPage(MainWindow::FindingsPageIndex);
     FindingsPage* findings = window.findingsPage();
@@ -437,6 +455,47 @@ void TestDesktopWorkflow::resultNamesEveryRun()
         QVERIFY2(text.contains(QStringLiteral("run %1").arg(result.runId)), qPrintable(text));
         QVERIFY2(text.contains(result.message), qPrintable(text));
     }
+}
+
+void TestDesktopWorkflow::evidenceShowsWhatTheCompareStored()
+{
+    // An ambiguous match lists every policy it could not tell apart.
+    Finding ambiguous;
+    ambiguous.displayName = QStringLiteral("Password - v3.1");
+    ambiguous.changeType = ChangeType::ambiguousMatch;
+    ambiguous.evidence = nlohmann::json::parse(R"({"identity": "password",
+        "baseline_items": [{"subject_external_id": "s-1", "display_name": "Password - v3.1"}],
+        "current_objects": [{"subject_external_id": "t-1", "display_name": "Password - v3.6"},
+                            {"subject_external_id": "t-2", "display_name": "password"}]})");
+    QTextDocument document;
+    document.setHtml(EvidenceView::html(ambiguous, QStringLiteral("Contoso"), QStringLiteral("OIB"),
+                                        SettingDefinitionCatalog()));
+    const QString text = document.toPlainText();
+    QVERIFY2(text.contains(QLatin1String("Ambiguous match")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("Normalised name: password")));
+    for (const char* expected : {"s-1", "t-1", "t-2", "Password - v3.6"})
+        QVERIFY2(text.contains(QLatin1String(expected)), expected);
+
+    // Setting names the compare stored stay readable without an imported catalog; a pair
+    // matched across tenants names its baseline policy.
+    Finding changed;
+    changed.displayName = QStringLiteral("ASR");
+    changed.changeType = ChangeType::differentVersion;
+    changed.evidence = nlohmann::json::parse(R"({"baseline_subject_external_id": "s-9",
+        "differences": [{"path": "settings[asr].settingInstance.groupSettingCollectionValue[0])"
+                                             R"(.children[asr_usb].choiceSettingValue.value",
+                         "change": "changed", "baseline": "asr_usb_block",
+                         "current": "asr_usb_audit", "setting_definition_id": "asr_usb",
+                         "setting_name": "Block untrusted USB processes",
+                         "baseline_option": "Block", "current_option": "Audit"}]})");
+    document.setHtml(EvidenceView::html(changed, QStringLiteral("Contoso"), QStringLiteral("OIB"),
+                                        SettingDefinitionCatalog()));
+    const QString named = document.toPlainText();
+    QVERIFY2(named.contains(QLatin1String("children[Block untrusted USB processes]")),
+             qPrintable(named));
+    QVERIFY(named.contains(QLatin1String("Block (asr_usb_block)")));
+    QVERIFY(named.contains(QLatin1String("Audit (asr_usb_audit)")));
+    QVERIFY(named.contains(QLatin1String("Matched by name and type to baseline policy s-9")));
 }
 
 void TestDesktopWorkflow::cancelLeavesTheDatabaseAsItWas()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engineerror.h"
+#include "findingstore.h"
 #include "profilestore.h"
 #include "schemamigrator.h"
 #include "scratchdatabase.h"
@@ -34,6 +35,8 @@ private Q_SLOTS:
     void deletingATenantKeepsSnapshots_data() { testsupport::addBackendRows(); }
     void deletingATenantKeepsSnapshots();
     void splitsStatements();
+    void identityMatchingUpgradeKeepsFindings_data() { testsupport::addBackendRows(); }
+    void identityMatchingUpgradeKeepsFindings();
 };
 
 namespace {
@@ -109,10 +112,9 @@ void TestSchema::migratesAnEmptyDatabase()
     const auto first = migrator.migrate();
     QCOMPARE(first.fromVersion, 0);
     QCOMPARE(first.toVersion, migrator.latestVersion());
-    QCOMPARE(
-        first.applied,
-        (QStringList{"0001_initial", "0002_setting_definitions", "0003_findings_default_order",
-                     "0004_identity_matching"}));
+    QCOMPARE(first.applied,
+             (QStringList{"0001_initial", "0002_setting_definitions", "0003_findings_default_order",
+                          "0004_identity_matching"}));
     migrator.requireCurrent();
 
     // Again: nothing to do, and still one default workspace.
@@ -209,6 +211,89 @@ void TestSchema::findingFingerprintIsUniquePerTenant()
     other[1]
         = TenantStore(scratch->database(), fixture.workspaceId).add(QStringLiteral("Other")).id;
     scratch->database().run(insert, other);
+}
+
+void TestSchema::identityMatchingUpgradeKeepsFindings()
+{
+    DRIFTDESK_SCRATCH_DATABASE(scratch, false);
+    Database& database = scratch->database();
+    SchemaMigrator(database).migrate(3);
+    const qint64 workspace = scratch->workspaceId();
+    const qint64 tenant = TenantStore(database, workspace).add(QStringLiteral("Contoso")).id;
+    const QVariant now = database.timestampValue(QDateTime::currentDateTimeUtc());
+
+    // A version 3 profile, snapshot and finding, written as that schema knew them.
+    QSqlQuery profileRow = database.run(
+        QStringLiteral("INSERT INTO baseline_profiles (workspace_id, name, scope_jsonb, "
+                       "created_at, updated_at) VALUES (?, 'Old', ?, ?, ?) RETURNING id"),
+        {workspace, QStringLiteral(R"({"policy_types":[],"foundation_types":[]})"), now, now});
+    QVERIFY(profileRow.next());
+    const qint64 profile = profileRow.value(0).toLongLong();
+    profileRow.finish(); // SQLite commits nothing while a statement is still open
+    BaselineSnapshot snapshot;
+    snapshot.baselineProfileId = profile;
+    snapshot.identityHash = QStringLiteral("identity");
+    snapshot.capturedAt = QDateTime::currentDateTimeUtc();
+    snapshot.summary = nlohmann::json::object();
+    qint64 snapshotId = 0;
+    {
+        Transaction transaction(database);
+        snapshotId = SnapshotStore(database, workspace).insert(snapshot, {});
+        transaction.commit();
+    }
+    const QString insertFinding = QStringLiteral(
+        "INSERT INTO findings (workspace_id, tenant_id, baseline_profile_id, baseline_snapshot_id, "
+        "policy_type, subject_type, subject_external_id, change_type, severity, status, "
+        "fingerprint, scope_key, first_seen_at, last_seen_at, times_seen, evidence, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, 'compliancePolicies', 's', 'x', ?, 'high', 'open', ?, "
+        "'k', ?, ?, 3, '{\"differences\":[]}', ?, ?)");
+    const auto findingValues = [&](const QString& changeType, const QString& fingerprint) {
+        return QVariantList{workspace,   tenant, profile, snapshotId, changeType,
+                            fingerprint, now,    now,     now,        now};
+    };
+    database.run(insertFinding,
+                 findingValues(QStringLiteral("missing_policy"), QStringLiteral("old")));
+    QVERIFY_THROWS_EXCEPTION(
+        EngineError,
+        database.run(insertFinding,
+                     findingValues(QStringLiteral("ambiguous_match"), QStringLiteral("refused"))));
+
+    const auto outcome = SchemaMigrator(database).migrate();
+    QCOMPARE(outcome.applied, QStringList{"0004_identity_matching"});
+
+    // The finding survives whole (SQLite rebuilt its table), the profile matches by id.
+    const QList<Finding> findings = FindingStore(database, workspace).list({});
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings[0].fingerprint, QStringLiteral("old"));
+    QCOMPARE(findings[0].timesSeen, 3);
+    QCOMPARE(testsupport::js(findings[0].evidence), QStringLiteral(R"({"differences":[]})"));
+    const BaselineProfile upgraded = ProfileStore(database, workspace).require(profile);
+    QCOMPARE(upgraded.matchingMode, MatchingMode::byId);
+    QCOMPARE(upgraded.versionSuffixPattern, defaultVersionSuffixPattern);
+
+    // The new change type is accepted, an unknown one still refused, the indexes are back.
+    database.run(insertFinding,
+                 findingValues(QStringLiteral("ambiguous_match"), QStringLiteral("new")));
+    QVERIFY_THROWS_EXCEPTION(
+        EngineError,
+        database.run(insertFinding, findingValues(QStringLiteral("bogus"), QStringLiteral("bad"))));
+    QVERIFY_THROWS_EXCEPTION(
+        EngineError,
+        database.run(insertFinding,
+                     findingValues(QStringLiteral("missing_policy"), QStringLiteral("old"))));
+    if (database.backend() == Backend::Sqlite) {
+        QCOMPARE(count(database,
+                       QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE "
+                                      "type = 'index' AND tbl_name = 'findings' "
+                                      "AND name LIKE 'findings_%_idx'")),
+                 3);
+    } else {
+        QCOMPARE(count(database,
+                       QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE "
+                                      "tablename = 'findings' "
+                                      "AND indexname LIKE 'findings_%_idx'")),
+                 3);
+    }
 }
 
 void TestSchema::snapshotsAreImmutable()

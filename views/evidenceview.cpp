@@ -20,7 +20,59 @@ QString changeLabel(const QString& changeType)
         return EvidenceView::tr("Changed policy: configured differently from the baseline");
     if (changeType == ChangeType::unexpectedPolicy)
         return EvidenceView::tr("Unexpected policy: in the tenant, not in the baseline");
+    if (changeType == ChangeType::ambiguousMatch)
+        return EvidenceView::tr("Ambiguous match: more than one policy has this name and type");
     return changeType;
+}
+
+/// The catalog, completed with the names the compare stored on the differences: evidence
+/// stays readable when the definitions were imported into another workspace or removed.
+SettingDefinitionCatalog withStoredNames(const SettingDefinitionCatalog& catalog,
+                                         const nlohmann::json& differences)
+{
+    SettingDefinitionCatalog known = catalog;
+    for (const auto& difference : differences) {
+        const QString id = toQString(difference.value("setting_definition_id", nlohmann::json()));
+        const QString name = toQString(difference.value("setting_name", nlohmann::json()));
+        if (id.isEmpty() || name.isEmpty() || !catalog.displayName(id).isEmpty())
+            continue;
+        QHash<QString, QString> options;
+        for (const char* side : {"baseline", "current"}) {
+            const auto value = difference.find(side);
+            const auto option = difference.find(std::string(side) + "_option");
+            if (value != difference.end() && value->is_string() && option != difference.end())
+                options.insert(toQString(*value), toQString(*option));
+        }
+        known.insert(id, name, options);
+    }
+    return known;
+}
+
+/// The baseline items and current objects an ambiguous match could not tell apart.
+QString ambiguityTable(const nlohmann::json& evidence)
+{
+    QString out
+        = QStringLiteral("<p>%1</p>")
+              .arg(
+                  EvidenceView::tr("Normalised name: <i>%1</i>. Pick one by renaming "
+                                   "the others, or compare this tenant by id.")
+                      .arg(
+                          toQString(evidence.value("identity", nlohmann::json())).toHtmlEscaped()));
+    out += QStringLiteral("<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
+                          "<tr><th>%1</th><th>%2</th><th>%3</th></tr>")
+               .arg(EvidenceView::tr("Side"), EvidenceView::tr("Name"), EvidenceView::tr("Id"));
+    for (const auto& [member, side] : {std::pair{"baseline_items", EvidenceView::tr("Baseline")},
+                                       std::pair{"current_objects", EvidenceView::tr("Tenant")}}) {
+        for (const auto& entry : evidence.value(member, nlohmann::json::array())) {
+            out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                       .arg(
+                           side.toHtmlEscaped(),
+                           toQString(entry.value("display_name", nlohmann::json())).toHtmlEscaped(),
+                           toQString(entry.value("subject_external_id", nlohmann::json()))
+                               .toHtmlEscaped());
+        }
+    }
+    return out + QStringLiteral("</table>");
 }
 
 QString timestamp(const QDateTime& time)
@@ -104,7 +156,17 @@ QString EvidenceView::html(const Finding& finding, const QString& tenantName,
                    .arg(escaped(baselineName), escaped(currentName));
     }
 
+    const QString matchedFrom
+        = toQString(evidence.value("baseline_subject_external_id", nlohmann::json()));
+    if (!matchedFrom.isEmpty()) {
+        out += tr("<p>Matched by name and type to baseline policy %1.</p>")
+                   .arg(escaped(matchedFrom));
+    }
+    if (finding.changeType == ChangeType::ambiguousMatch)
+        out += ambiguityTable(evidence);
+
     const auto differences = evidence.value("differences", nlohmann::json::array());
+    const SettingDefinitionCatalog known = withStoredNames(catalog, differences);
     if (!differences.empty()) {
         out += QStringLiteral("<p><b>%1</b></p>")
                    .arg(differences.size() == 1
@@ -116,13 +178,13 @@ QString EvidenceView::html(const Finding& finding, const QString& tenantName,
         for (const auto& difference : differences) {
             const QString path = toQString(difference.value("path", nlohmann::json()));
             const QString baseline = difference.contains("baseline")
-                ? displayValue(path, difference["baseline"], catalog)
+                ? displayValue(path, difference["baseline"], known)
                 : tr("(absent)");
             const QString current = difference.contains("current")
-                ? displayValue(path, difference["current"], catalog)
+                ? displayValue(path, difference["current"], known)
                 : tr("(absent)");
             out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                       .arg(escaped(readablePath(path, catalog)), escaped(baseline),
+                       .arg(escaped(readablePath(path, known)), escaped(baseline),
                             escaped(current));
         }
         out += QStringLiteral("</table>");

@@ -84,8 +84,8 @@ FindingsPage::FindingsPage(Session& session, OperationRunner& runner, UserPrompt
          {FindingStatus::open, FindingStatus::acknowledged, FindingStatus::resolved})
         m_status->addItem(status, status);
     m_status->setCurrentIndex(1); // open findings first: what needs attention
-    for (const QString& change :
-         {ChangeType::missingPolicy, ChangeType::differentVersion, ChangeType::unexpectedPolicy})
+    for (const QString& change : {ChangeType::missingPolicy, ChangeType::differentVersion,
+                                  ChangeType::unexpectedPolicy, ChangeType::ambiguousMatch})
         m_change->addItem(change, change);
     for (const PolicyTypeInfo& type : PolicyTypeRegistry::builtIn().types())
         m_policyType->addItem(type.label, type.key);

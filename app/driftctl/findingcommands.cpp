@@ -33,7 +33,8 @@ int listFindings(CliContext& context, const QStringList& args)
                                           QStringLiteral("status"));
     const QCommandLineOption changeOption(
         QStringLiteral("change-type"),
-        QStringLiteral("missing_policy, different_version or unexpected_policy."),
+        QStringLiteral("missing_policy, different_version, unexpected_policy or "
+                       "ambiguous_match."),
         QStringLiteral("type"));
     const QCommandLineOption policyTypeOption(
         QStringLiteral("policy-type"), QStringLiteral("Policy type key."), QStringLiteral("key"));
@@ -54,7 +55,7 @@ int listFindings(CliContext& context, const QStringList& args)
                       {FindingStatus::open, FindingStatus::acknowledged, FindingStatus::resolved})
         && checkChoice(context, parser, QStringLiteral("change-type"),
                        {ChangeType::missingPolicy, ChangeType::differentVersion,
-                        ChangeType::unexpectedPolicy})
+                        ChangeType::unexpectedPolicy, ChangeType::ambiguousMatch})
         && checkChoice(context, parser, QStringLiteral("policy-type"),
                        PolicyTypeRegistry::builtIn().keys(PolicyTypeKind::Policy)
                            + PolicyTypeRegistry::builtIn().keys(PolicyTypeKind::Foundation));
