@@ -13,7 +13,7 @@ namespace {
 
 const QString findingColumns = QStringLiteral(
     "id, workspace_id, tenant_id, baseline_profile_id, baseline_snapshot_id, policy_type, "
-    "subject_type, subject_external_id, display_name, change_type, severity, status, "
+    "subject_type, subject_external_id, ('~' || display_name), change_type, severity, status, "
     "fingerprint, recurrence_key, scope_key, first_seen_at, last_seen_at, times_seen, "
     "resolved_at, resolved_reason, acknowledged_at, acknowledged_by, acknowledgement_note, "
     "evidence");
@@ -29,7 +29,7 @@ Finding readFinding(const QSqlQuery& query)
     finding.policyType = query.value(5).toString();
     finding.subjectType = query.value(6).toString();
     finding.subjectExternalId = query.value(7).toString();
-    finding.displayName = query.value(8).toString();
+    finding.displayName = unguardedText(query.value(8)); // see guardedTextOrNull()
     finding.changeType = query.value(9).toString();
     finding.severity = query.value(10).toString();
     finding.status = query.value(11).toString();
@@ -142,7 +142,8 @@ qint64 FindingStore::insert(const Finding& finding)
                        "display_name, change_type, severity, status, fingerprint, "
                        "recurrence_key, scope_key, first_seen_at, last_seen_at, times_seen, "
                        "evidence, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, substr(?, 2), ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?) "
                        "RETURNING id"),
         {m_workspaceId,
          finding.tenantId,
@@ -151,7 +152,7 @@ qint64 FindingStore::insert(const Finding& finding)
          finding.policyType,
          finding.subjectType,
          finding.subjectExternalId,
-         textOrNull(finding.displayName),
+         guardedTextOrNull(finding.displayName),
          finding.changeType,
          finding.severity,
          finding.status,
@@ -174,12 +175,12 @@ void FindingStore::markSeen(qint64 id, const QDateTime& seenAt, const QString& d
     // CASE reads the row as it is when the update runs, after any concurrent writer committed.
     m_database.run(
         QStringLiteral("UPDATE findings SET times_seen = times_seen + 1, last_seen_at = ?, "
-                       "display_name = ?, evidence = ?, updated_at = ?, "
+                       "display_name = substr(?, 2), evidence = ?, updated_at = ?, "
                        "resolved_at = CASE WHEN status = ? THEN NULL ELSE resolved_at END, "
                        "resolved_reason = CASE WHEN status = ? THEN NULL ELSE resolved_reason END, "
                        "status = CASE WHEN status = ? THEN ? ELSE status END "
                        "WHERE workspace_id = ? AND id = ?"),
-        {m_database.timestampValue(seenAt), textOrNull(displayName), toJsonColumn(evidence),
+        {m_database.timestampValue(seenAt), guardedTextOrNull(displayName), toJsonColumn(evidence),
          m_database.timestampValue(seenAt), FindingStatus::resolved, FindingStatus::resolved,
          FindingStatus::resolved, FindingStatus::open, m_workspaceId, id});
 }

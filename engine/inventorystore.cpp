@@ -3,6 +3,7 @@
 
 #include "engineerror.h"
 #include "jsonconvert.h"
+#include "sqlvalues.h"
 
 namespace driftdesk {
 
@@ -25,14 +26,14 @@ void InventoryStore::replaceType(qint64 tenantId, const QString& policyType,
         "INSERT INTO inventory_items (workspace_id, tenant_id, policy_type, subject_type, "
         "subject_external_id, display_name, source_file, ambiguous, raw_jsonb, "
         "meta_contract_version, meta_hash, sync_run_id, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "VALUES (?, ?, ?, ?, ?, substr(?, 2), ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const ExportedObject* object : objects) {
         const QVariantList values{m_workspaceId,
                                   tenantId,
                                   policyType,
                                   object->subjectType,
                                   object->externalId,
-                                  object->displayName,
+                                  guardedTextOrNull(object->displayName),
                                   object->sourceFile,
                                   ambiguousIds.contains(object->externalId),
                                   toJsonColumn(object->raw),
@@ -50,10 +51,11 @@ void InventoryStore::replaceType(qint64 tenantId, const QString& policyType,
 std::vector<InventoryRow> InventoryStore::rows(qint64 tenantId, const QStringList& policyTypes)
 {
     QSqlQuery query = m_database.run(
-        QStringLiteral("SELECT id, policy_type, subject_type, subject_external_id, display_name, "
+        QStringLiteral("SELECT id, policy_type, subject_type, subject_external_id, %1, "
                        "source_file, ambiguous, meta_contract_version, meta_hash "
                        "FROM inventory_items WHERE workspace_id = ? AND tenant_id = ? "
-                       "ORDER BY policy_type, subject_external_id, id"),
+                       "ORDER BY policy_type, subject_external_id, id")
+            .arg(guardedColumn(QStringLiteral("display_name"))),
         {m_workspaceId, tenantId});
     std::vector<InventoryRow> result;
     while (query.next()) {
@@ -64,7 +66,7 @@ std::vector<InventoryRow> InventoryStore::rows(qint64 tenantId, const QStringLis
         row.id = query.value(0).toLongLong();
         row.subjectType = query.value(2).toString();
         row.subjectExternalId = query.value(3).toString();
-        row.displayName = query.value(4).toString();
+        row.displayName = unguardedText(query.value(4));
         row.sourceFile = query.value(5).toString();
         row.ambiguous = query.value(6).toBool();
         row.metaContractVersion = query.value(7).toInt();

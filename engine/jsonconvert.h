@@ -2,19 +2,22 @@
 #pragma once
 
 #include <QString>
+#include <QStringDecoder>
 #include <QStringList>
 
 #include <nlohmann/json.hpp>
 
 namespace driftdesk {
 
-/// The string held by a JSON string value, as a QString (empty for other values).
+/// The string held by a JSON string value, as a QString (empty for other values). Every
+/// character is kept, a U+FEFF at the start too (QString::fromUtf8 would drop it as a BOM).
 inline QString toQString(const nlohmann::json& value)
 {
     if (!value.is_string())
         return {};
     const auto& text = value.get_ref<const std::string&>();
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::ConvertInitialBom);
+    return decoder.decode(QByteArrayView(text.data(), static_cast<qsizetype>(text.size())));
 }
 
 inline std::string toStdString(const QString& text)

@@ -27,6 +27,27 @@ inline QVariant textValue(const QString& text)
     return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
 }
 
+/// Text that may begin with U+FEFF (a policy's display name) crosses the database with a guard
+/// character in front: Qt's UTF-8 decoding, which QPSQL reads text with, and SQLite's UTF-16
+/// binding, which QSQLITE writes text with, both drop a U+FEFF at the very start of a string.
+/// Bind guardedTextOrNull() as `substr(?, 2)`, select `guardedColumn(...)`, and read the value
+/// with unguardedText().
+inline QVariant guardedTextOrNull(const QString& text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                          : QVariant(QLatin1Char('~') + text);
+}
+
+inline QString guardedColumn(const QString& column)
+{
+    return QStringLiteral("('~' || ") + column + QLatin1Char(')');
+}
+
+inline QString unguardedText(const QVariant& value)
+{
+    return value.isNull() ? QString() : value.toString().mid(1);
+}
+
 /// A WHERE clause built from optional filters; each condition binds its value.
 struct SqlConditions
 {

@@ -2,6 +2,7 @@
 #include "findingsmodel.h"
 
 #include "database.h"
+#include "sqlvalues.h"
 
 #include <QColor>
 
@@ -96,7 +97,9 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     static constexpr int fieldOfColumn[ColumnCount]
         = {TenantName, ProfileName, PolicyType, SubjectId, DisplayName, ChangeType,
            Severity,   Status,      FirstSeen,  LastSeen,  TimesSeen};
-    const QVariant value = field(row, fieldOfColumn[index.column()]);
+    QVariant value = field(row, fieldOfColumn[index.column()]);
+    if (index.column() == DisplayNameColumn)
+        value = unguardedText(value); // see guardedTextOrNull()
 
     if (role == Qt::DisplayRole) {
         if (index.column() == FirstSeenColumn || index.column() == LastSeenColumn)
@@ -135,7 +138,8 @@ QString FindingsModel::idColumn() const
 QString FindingsModel::selectList() const
 {
     return QStringLiteral("t.name, p.name, f.policy_type, f.subject_external_id, "
-                          "COALESCE(f.display_name, ''), f.change_type, f.severity, f.status, "
+                          "('~' || COALESCE(f.display_name, '')), f.change_type, f.severity, "
+                          "f.status, "
                           "f.first_seen_at, f.last_seen_at, f.times_seen");
 }
 
@@ -184,7 +188,8 @@ QString FindingsModel::sortExpression(int column) const
     case SubjectColumn:
         return QStringLiteral("f.subject_external_id");
     case DisplayNameColumn:
-        return QStringLiteral("COALESCE(f.display_name, '')");
+        // Guarded as it is selected, so a leading U+FEFF survives as a paging key too.
+        return guardedColumn(QStringLiteral("COALESCE(f.display_name, '')"));
     case ChangeTypeColumn:
         return QStringLiteral("f.change_type");
     case SeverityColumn:

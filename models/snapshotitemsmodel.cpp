@@ -2,6 +2,7 @@
 #include "snapshotitemsmodel.h"
 
 #include "database.h"
+#include "sqlvalues.h"
 
 namespace driftdesk::models {
 
@@ -54,8 +55,10 @@ QVariant SnapshotItemsModel::data(const QModelIndex& index, int role) const
         return rowId(index.row());
     if (role == SortValueRole)
         return index.column() == sortColumn() ? sortValue(index.row()) : QVariant();
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-        return field(index.row(), index.column()).toString();
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        const QVariant value = field(index.row(), index.column());
+        return index.column() == DisplayNameColumn ? unguardedText(value) : value.toString();
+    }
     return {};
 }
 
@@ -73,9 +76,8 @@ QString SnapshotItemsModel::idColumn() const
 
 QString SnapshotItemsModel::selectList() const
 {
-    return QStringLiteral("i.policy_type, i.subject_external_id, COALESCE(%1, ''), "
-                          "i.baseline_hash")
-        .arg(database().jsonText(QStringLiteral("i.meta_jsonb"), QStringLiteral("display_name")));
+    return QStringLiteral("i.policy_type, i.subject_external_id, %1, i.baseline_hash")
+        .arg(sortExpression(DisplayNameColumn));
 }
 
 int SnapshotItemsModel::fieldCount() const
@@ -112,9 +114,10 @@ QString SnapshotItemsModel::sortExpression(int column) const
     case SubjectColumn:
         return QStringLiteral("i.subject_external_id");
     case DisplayNameColumn:
-        return QStringLiteral("COALESCE(%1, '')")
-            .arg(database().jsonText(QStringLiteral("i.meta_jsonb"),
-                                     QStringLiteral("display_name")));
+        // Guarded, so a display name that begins with U+FEFF keeps it (see guardedTextOrNull()).
+        return guardedColumn(QStringLiteral("COALESCE(%1, '')")
+                                 .arg(database().jsonText(QStringLiteral("i.meta_jsonb"),
+                                                          QStringLiteral("display_name"))));
     case HashColumn:
         return QStringLiteral("i.baseline_hash");
     }

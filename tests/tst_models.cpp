@@ -15,7 +15,11 @@
 #include "tenantstore.h"
 
 #include <QAbstractItemModelTester>
+#include <QDirIterator>
+#include <QFile>
 #include <QSet>
+#include <QStringDecoder>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace driftdesk;
@@ -32,6 +36,8 @@ private Q_SLOTS:
     void snapshotItemsPageAndFilter();
     void runsTenantsAndProfiles_data() { testsupport::addBackendRows(); }
     void runsTenantsAndProfiles();
+    void hostileNamesShownByteExact_data() { testsupport::addBackendRows(); }
+    void hostileNamesShownByteExact();
 };
 
 namespace {
@@ -231,6 +237,76 @@ void TestModels::runsTenantsAndProfiles()
              QStringLiteral("All policy types; no foundation types"));
     QCOMPARE(profiles.index(0, ProfilesModel::SnapshotColumn).data().toString(),
              QString::number(w.snapshot));
+}
+
+void TestModels::hostileNamesShownByteExact()
+{
+    DRIFTDESK_SCRATCH_DATABASE(scratch, true);
+    Database& db = scratch->database();
+    const qint64 workspace = scratch->workspaceId();
+
+    // The names as the files hold them, decoded here without the engine: every character kept,
+    // a U+FEFF at the start of a name too.
+    const QString source
+        = testsupport::testDataPath(QStringLiteral("corpus/20-hostile-names/baseline"));
+    QStringList expected;
+    QDirIterator files(source, {QStringLiteral("*.json")}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto object = nlohmann::json::parse(file.readAll().toStdString());
+        const std::string name
+            = object.contains("displayName") ? object["displayName"] : object["name"];
+        QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::ConvertInitialBom);
+        expected.append(decoder.decode(QByteArray::fromStdString(name)));
+    }
+    QCOMPARE(expected.size(), 9);
+    QVERIFY(std::any_of(expected.begin(), expected.end(),
+                        [](const QString& name) { return name.startsWith(QChar(0xfeff)); }));
+    expected.sort();
+
+    // Captured from one tenant and compared with a tenant whose folders are empty: every
+    // policy is a missing finding under its own name.
+    TenantStore tenants(db, workspace);
+    const qint64 reference = tenants.add(QStringLiteral("Reference")).id;
+    const qint64 empty = tenants.add(QStringLiteral("Empty")).id;
+    ProfileDraft draft;
+    draft.name = QStringLiteral("Hostile");
+    const qint64 profile = ProfileStore(db, workspace).create(draft).id;
+    ProfileStore(db, workspace).assign(profile, empty);
+    QTemporaryDir folder;
+    for (const char* type : {"CompliancePolicies", "SettingsCatalog"})
+        QVERIFY(QDir(folder.path()).mkpath(QLatin1String(type)));
+    OperationControl control;
+    QCOMPARE(InventoryImport(db, workspace).run({reference, source, {}}, control).outcome,
+             RunOutcome::succeeded);
+    QCOMPARE(InventoryImport(db, workspace).run({empty, folder.path(), {}}, control).outcome,
+             RunOutcome::succeeded);
+    const RunResult capture = BaselineCapture(db, workspace).run({profile, reference}, control);
+    QCOMPARE(capture.outcome, RunOutcome::succeeded);
+    QCOMPARE(BaselineCompare(db, workspace).run({empty, profile}, control).outcome,
+             RunOutcome::succeeded);
+
+    // Sorted by name and loaded a few rows at a time, so names are paging keys too.
+    FindingsModel findings(db, workspace);
+    findings.setPageSize(2);
+    findings.sort(FindingsModel::DisplayNameColumn, Qt::AscendingOrder);
+    fetchAll(findings);
+    QStringList shown = column(findings, FindingsModel::DisplayNameColumn);
+    shown.sort();
+    QCOMPARE(shown, expected);
+    for (int row = 0; row < shown.size(); ++row)
+        QCOMPARE(shown[row].toUtf8(), expected[row].toUtf8());
+
+    SnapshotItemsModel items(db, workspace);
+    items.setPageSize(2);
+    items.setSnapshot(capture.context["snapshot_id"].get<qint64>());
+    items.sort(SnapshotItemsModel::DisplayNameColumn, Qt::DescendingOrder);
+    fetchAll(items);
+    shown = column(items, SnapshotItemsModel::DisplayNameColumn);
+    shown.sort();
+    QCOMPARE(shown, expected);
 }
 
 QTEST_MAIN(TestModels)
