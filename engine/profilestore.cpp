@@ -51,6 +51,21 @@ bool ProfileStore::isValidStatus(const QString& status)
         || status == QLatin1String("archived");
 }
 
+ProfileDraft ProfileDraft::of(const BaselineProfile& profile, const PolicyTypeRegistry& registry)
+{
+    ProfileDraft draft;
+    draft.name = profile.name;
+    draft.description = profile.description;
+    draft.versionLabel = profile.versionLabel;
+    draft.status = profile.status;
+    draft.matchingMode = profile.matchingMode;
+    draft.versionSuffixPattern = profile.versionSuffixPattern;
+    QString scopeError;
+    draft.scope
+        = BaselineScope::fromJson(profile.scope, registry, &scopeError).value_or(BaselineScope());
+    return draft;
+}
+
 bool ProfileStore::isValidMatchingMode(const QString& mode)
 {
     return mode == MatchingMode::byId || mode == MatchingMode::byIdentity;

@@ -22,6 +22,11 @@ struct ProfileDraft
     QString matchingMode = MatchingMode::byId;
     /// A regular expression, matched case-insensitively against the end of a case-folded name.
     QString versionSuffixPattern = defaultVersionSuffixPattern;
+
+    /// The editable fields of a stored profile, to change some of them. A scope the registry
+    /// cannot read becomes the empty scope.
+    static ProfileDraft of(const BaselineProfile& profile,
+                           const PolicyTypeRegistry& registry = PolicyTypeRegistry::builtIn());
 };
 
 /// Baseline profiles of one workspace and their tenant assignments.

@@ -131,20 +131,8 @@ void ProfilesPage::editProfile()
     if (row < 0)
         return;
     const BaselineProfile profile = m_model->profile(row);
-    QString scopeError;
-    const auto scope
-        = BaselineScope::fromJson(profile.scope, PolicyTypeRegistry::builtIn(), &scopeError);
-
     ProfileDialog dialog(this);
-    ProfileDraft draft;
-    draft.name = profile.name;
-    draft.description = profile.description;
-    draft.versionLabel = profile.versionLabel;
-    draft.status = profile.status;
-    draft.matchingMode = profile.matchingMode;
-    draft.versionSuffixPattern = profile.versionSuffixPattern;
-    draft.scope = scope.value_or(BaselineScope());
-    dialog.setDraft(draft);
+    dialog.setDraft(ProfileDraft::of(profile));
     dialog.setValidator([this, id = profile.id](const ProfileDraft& edited) {
         try {
             ProfileStore(m_session.database(), m_session.workspaceId()).update(id, edited);

@@ -161,17 +161,7 @@ int updateProfile(CliContext& context, const QStringList& args)
 
     ProfileStore profiles(context.database(), context.workspaceId());
     const BaselineProfile existing = profiles.resolve(positional.first());
-    QString scopeError;
-    const auto scope
-        = BaselineScope::fromJson(existing.scope, PolicyTypeRegistry::builtIn(), &scopeError);
-    ProfileDraft draft;
-    draft.name = existing.name;
-    draft.description = existing.description;
-    draft.versionLabel = existing.versionLabel;
-    draft.status = existing.status;
-    draft.matchingMode = existing.matchingMode;
-    draft.versionSuffixPattern = existing.versionSuffixPattern;
-    draft.scope = scope.value_or(BaselineScope());
+    ProfileDraft draft = ProfileDraft::of(existing);
     if (!options.apply(context, parser, QStringLiteral("update"), draft))
         return Failed;
     const BaselineProfile profile = profiles.update(existing.id, draft);
