@@ -332,6 +332,10 @@ void TestEndToEnd::commandLineGuards()
         {"findings", "list", "--change-type", "bogus"},
         {"findings", "list", "--policy-type", "bogus"},
         {"runs", "list", "--type", "bogus"},
+        {"profile", "create", "--name", "Q", "--matching", "by-name"},
+        {"profile", "update", "P", "--version-suffix", "v(\\d"},
+        {"profile", "update", "P", "Q"},
+        {"profile", "update", "nobody", "--matching", "by-identity"},
     };
     for (const QStringList& args : refused) {
         const Output output = driftctl.expect(1, args);
@@ -344,6 +348,20 @@ void TestEndToEnd::commandLineGuards()
              std::size_t(1));
     QCOMPARE(driftctl.expect(0, {"runs", "list", "--format", "json"}).json().size(),
              std::size_t(0));
+
+    // An update changes only what it is given.
+    const Output updated = driftctl.expect(
+        0, {"profile", "update", "P", "--matching", "by-identity", "--version-label", "v3.7"});
+    QVERIFY2(updated.out.contains("matched by identity"), updated.out.constData());
+    auto profile = driftctl.expect(0, {"profile", "list", "--format", "json"}).json()[0];
+    QCOMPARE(profile["matching_mode"].get<std::string>(), "by_identity");
+    QCOMPARE(profile["version_suffix_pattern"].get<std::string>(), R"(\s*-\s*v\d+(\.\d+)*$)");
+    QCOMPARE(profile["version_label"].get<std::string>(), "v3.7");
+    QCOMPARE(profile["status"].get<std::string>(), "active");
+    driftctl.expect(0, {"profile", "update", "P", "--matching", "by_id"});
+    profile = driftctl.expect(0, {"profile", "list", "--format", "json"}).json()[0];
+    QCOMPARE(profile["matching_mode"].get<std::string>(), "by_id");
+    QCOMPARE(profile["version_label"].get<std::string>(), "v3.7");
 
     // A failed import becomes the latest sync; a compare then says why it is blocked.
     driftctl.expect(0, {"profile", "assign", "--profile", "P", "--tenant", "B"});
