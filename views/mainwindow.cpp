@@ -11,6 +11,7 @@
 #include "settingdefinitions.h"
 #include "tenantspage.h"
 #include "userprompts.h"
+#include "versioninfo.h"
 
 #include <QAction>
 #include <QApplication>
@@ -202,18 +203,23 @@ void MainWindow::createMenus()
     cancel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About DriftDesk"), this, [this] {
-        QMessageBox::about(this, tr("About DriftDesk"),
-                           tr("<p><b>DriftDesk %1</b></p><p>Configuration drift review for "
-                              "Microsoft Intune tenants.</p><p>Qt %2, database: %3 %4.</p>"
-                              "<p>GPL-3.0-or-later.</p>")
-                               .arg(QApplication::applicationVersion(),
-                                    QString::fromLatin1(qVersion()),
-                                    m_session.settings().backend() == Backend::Sqlite
-                                        ? QStringLiteral("SQLite")
-                                        : QStringLiteral("PostgreSQL"),
-                                    m_session.database().serverVersion()));
-    });
+    help->addAction(tr("&About DriftDesk"), this,
+                    [this] { QMessageBox::about(this, tr("About DriftDesk"), aboutText()); });
+}
+
+QString MainWindow::aboutText()
+{
+    // A lost connection must not keep the version from showing.
+    QString database;
+    try {
+        database = databaseVersionText(m_session.database());
+    } catch (const EngineError& error) {
+        database = tr("unknown (%1)").arg(error.message());
+    }
+    return tr("<p><b>DriftDesk %1</b></p><p>Configuration drift review for Microsoft Intune "
+              "tenants.</p><p>Qt %2, database: %3.</p><p>GPL-3.0-or-later.</p>")
+        .arg(versionText().toHtmlEscaped(), QString::fromLatin1(qVersion()),
+             database.toHtmlEscaped());
 }
 
 void MainWindow::showPage(Page page)

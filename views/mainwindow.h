@@ -44,6 +44,9 @@ public:
     /// Renders the window showing `page` into a PNG file.
     bool renderPage(Page page, const QString& path);
 
+    /// The About dialog's text: DriftDesk's version, and the Qt and database versions in use.
+    QString aboutText();
+
     OperationRunner& runner() const { return *m_runner; }
     TenantsPage* tenantsPage() const { return m_tenants; }
     ProfilesPage* profilesPage() const { return m_profiles; }

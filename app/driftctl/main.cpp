@@ -8,6 +8,7 @@
 #include "connectionsettings.h"
 #include "engineerror.h"
 #include "schemamigrator.h"
+#include "versioninfo.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -111,7 +112,7 @@ int main(int argc, char* argv[])
         return Failed;
     }
     if (parser.isSet(versionOption)) {
-        QTextStream(stdout) << "driftctl " << QCoreApplication::applicationVersion() << '\n';
+        QTextStream(stdout) << "driftctl " << versionText() << '\n';
         return Succeeded;
     }
     const QStringList positional = parser.positionalArguments();

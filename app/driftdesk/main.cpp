@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "passwordstore.h"
 #include "userprompts.h"
+#include "versioninfo.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -43,6 +44,8 @@ int main(int argc, char* argv[])
         application = std::make_unique<QApplication>(argc, argv);
     QCoreApplication& app = *application;
     applyApplicationIdentity();
+    // --version and the About dialog name the git state of a development build too.
+    QCoreApplication::setApplicationVersion(versionText());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
