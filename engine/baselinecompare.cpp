@@ -2,6 +2,7 @@
 #include "baselinecompare.h"
 
 #include "baselinescope.h"
+#include "canonicaljson.h"
 #include "coverage.h"
 #include "engineerror.h"
 #include "findingidentity.h"
@@ -196,10 +197,12 @@ std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const Inv
         currentPayload = MetaContractBuilder::payload(inventory.rawObject(row.id), version);
 
     std::vector<PropertyDifference> differences;
+    std::string comparedHash;
     if (acrossTenants) {
         const auto baselineSide = MetaContractBuilder::acrossTenants(baselinePayload, version);
         const auto currentSide = MetaContractBuilder::acrossTenants(*currentPayload, version);
-        if (MetaContractBuilder::hashOf(baselineSide) == MetaContractBuilder::hashOf(currentSide))
+        comparedHash = MetaContractBuilder::hashOf(currentSide);
+        if (MetaContractBuilder::hashOf(baselineSide) == comparedHash)
             return std::nullopt;
         differences = diffProperties(baselineSide, currentSide);
     } else {
@@ -209,8 +212,10 @@ std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const Inv
     const QString baselineName = toQString(item.meta.value("display_name", nlohmann::json()));
     nlohmann::json found = evidence(item.baselineHash, currentHash, baselineName, row.displayName,
                                     version, differencesToJson(differences));
-    if (acrossTenants)
+    if (acrossTenants) {
         found["baseline_subject_external_id"] = item.subjectExternalId.toStdString();
+        found["current_hash_across_tenants"] = comparedHash;
+    }
     return Detection{ChangeType::differentVersion,
                      item.policyType,
                      row.subjectType,
@@ -288,6 +293,7 @@ std::vector<Detection> detectDrift(const Sides& sides, const BaselineProfile& pr
     }
 
     const bool byIdentity = profile.matchingMode == MatchingMode::byIdentity;
+    const SubjectIdentity identity(profile.versionSuffixPattern);
     SubjectMatches matches;
     if (byIdentity) {
         // Only what tells policies of one name apart is kept of each current object.
@@ -301,22 +307,31 @@ std::vector<Detection> detectDrift(const Sides& sides, const BaselineProfile& pr
             }
             return fields;
         };
-        matches = matchByIdentity(baseline, current, SubjectIdentity(profile.versionSuffixPattern),
-                                  identityFields);
+        matches = matchByIdentity(baseline, current, identity, identityFields);
     } else {
         matches = matchById(baseline, current);
     }
 
+    // By identity, a missing or unexpected policy says under which name it was looked for.
+    const auto withIdentity = [&](Detection detection) {
+        if (byIdentity) {
+            const QString name = identity.normalizedName(detection.displayName);
+            detection.evidence["identity"] = name.toStdString();
+            if (name.isEmpty())
+                detection.evidence["identity_note"] = "no name to match by: it matches nothing";
+        }
+        return detection;
+    };
     std::vector<Detection> detections;
     for (const BaselineSnapshotItem* item : matches.missing)
-        detections.push_back(missingDetection(*item));
+        detections.push_back(withIdentity(missingDetection(*item)));
     for (const MatchedPair& pair : matches.matched) {
         checkpoint(control);
         if (auto changed = compareItem(*pair.baseline, *pair.current, inventory, byIdentity))
             detections.push_back(std::move(*changed));
     }
     for (const InventoryRow* row : matches.unexpected)
-        detections.push_back(unexpectedDetection(*row));
+        detections.push_back(withIdentity(unexpectedDetection(*row)));
     for (const AmbiguousMatch& match : matches.ambiguous)
         detections.push_back(ambiguousDetection(match));
     return detections;
@@ -344,6 +359,27 @@ void nameSettings(std::vector<Detection>& detections, SettingDefinitionStore& de
         if (differences != detection.evidence.end())
             nameSettingsInDifferences(*differences, catalog);
     }
+}
+
+/// What makes one detection of a finding the same drift as another: the current side's hash
+/// (as compared), and for an ambiguous match every item and object with its hash.
+std::string driftSignature(const nlohmann::json& evidence)
+{
+    // Across tenants, only what was compared: another group id is no other drift.
+    const auto compared = evidence.value("current_hash_across_tenants",
+                                         evidence.value("current_hash", nlohmann::json()));
+    nlohmann::json signature{{"current_hash", compared}};
+    for (const char* side : {"baseline_items", "current_objects"}) {
+        auto entries = nlohmann::json::array();
+        for (const auto& entry : evidence.value(side, nlohmann::json::array())) {
+            entries.push_back(
+                {entry.value("subject_external_id", nlohmann::json()),
+                 entry.value("baseline_hash", entry.value("current_hash", nlohmann::json()))});
+        }
+        std::sort(entries.begin(), entries.end());
+        signature[side] = entries;
+    }
+    return canonicalJson(signature);
 }
 
 /// Writes the findings of one compare: new ones, ones seen again or reopened, and the
@@ -390,12 +426,25 @@ LifecycleCounts recordFindings(FindingStore& findings, const PolicyTypeRegistry&
             continue;
         }
 
-        // Seen again: an acknowledged finding stays acknowledged, a resolved one reopens.
-        if (found->status == FindingStatus::resolved)
+        // Seen again: a resolved finding reopens. An acknowledged one stays acknowledged while
+        // the drift is the one that was acknowledged; drift that changed since (another value,
+        // another candidate) is open again, with the old acknowledgement in its evidence.
+        const bool driftChanged = found->status == FindingStatus::acknowledged
+            && driftSignature(found->evidence) != driftSignature(detection.evidence);
+        nlohmann::json evidence = detection.evidence;
+        if (driftChanged) {
+            evidence["previous_acknowledgement"]
+                = {{"acknowledged_at", toRfc3339(found->acknowledgedAt).toStdString()},
+                   {"acknowledged_by", found->acknowledgedBy.toStdString()},
+                   {"note", found->acknowledgementNote.toStdString()}};
+        }
+        if (found->status == FindingStatus::resolved || driftChanged)
             ++counts.reopened;
         else
             ++counts.seenAgain;
-        findings.markSeen(found->id, now, detection.displayName, detection.evidence);
+        findings.markSeen(found->id, now, detection.displayName, evidence);
+        if (driftChanged)
+            findings.reopen(found->id);
     }
 
     for (const Finding& finding : std::as_const(existing)) {

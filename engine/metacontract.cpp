@@ -111,10 +111,20 @@ constexpr std::array<TypedServerMembers, 4> v2TypedServerMembers = {{
 }};
 
 // Lists whose order carries no meaning: settings-catalog settings, the children of group
-// settings and group collections, compliance rules and their actions.
-constexpr std::array<std::string_view, 5> v2OrderFreeLists
-    = {"settings", "children", "groupSettingCollectionValue", "scheduledActionsForRule",
-       "scheduledActionConfigurations"};
+// settings, the values of collection settings (a list of SIDs, of URLs, of chosen options),
+// compliance rules and their actions.
+constexpr std::array<std::string_view, 7> v2OrderFreeLists = {"settings",
+                                                              "children",
+                                                              "groupSettingCollectionValue",
+                                                              "simpleSettingCollectionValue",
+                                                              "choiceSettingCollectionValue",
+                                                              "scheduledActionsForRule",
+                                                              "scheduledActionConfigurations"};
+
+// Members whose values are ids of one tenant's objects: compared across tenants only as
+// whether they are set.
+constexpr std::array<std::string_view, 2> v2TenantIdMembers
+    = {"notificationTemplateId", "notificationMessageCCList"};
 
 // Members by which list elements carry their own key.
 constexpr std::array<std::string_view, 3> v2ElementKeys
@@ -126,8 +136,8 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view name
     return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-/// A timestamp with its fractional seconds written minimally: "…T00:00:00.0000000Z" and
-/// "…T00:00:00Z" are the same instant.
+/// A timestamp with its fractional seconds written minimally and a zero offset written "Z":
+/// "…T00:00:00.0000000Z", "…T00:00:00Z" and "…T00:00:00+00:00" are the same instant.
 std::optional<std::string> v2NormalizedTimestamp(const std::string& text)
 {
     static const std::regex pattern(
@@ -141,7 +151,10 @@ std::optional<std::string> v2NormalizedTimestamp(const std::string& text)
     std::string fraction = match[2].str();
     while (!fraction.empty() && fraction.back() == '0')
         fraction.pop_back();
-    return match[1].str() + (fraction.empty() ? std::string() : "." + fraction) + match[3].str();
+    std::string offset = match[3].str();
+    if (offset == "+00:00" || offset == "-00:00")
+        offset = "Z";
+    return match[1].str() + (fraction.empty() ? std::string() : "." + fraction) + offset;
 }
 
 /// Sorts an order-free list: by each element's own key, then by its canonical text, so the
@@ -188,16 +201,21 @@ nlohmann::json v2Assignment(const nlohmann::json& assignment)
     return normalized;
 }
 
-nlohmann::json v2Normalize(const nlohmann::json& value, std::string_view name)
+/// `nested`: the value is inside the object, not the object itself. A nested object's
+/// `@odata.type` is configuration (a home button "hidden" or "opens a new tab" differ in it
+/// alone); the object's own type is its policy type.
+nlohmann::json v2Normalize(const nlohmann::json& value, std::string_view name, bool nested)
 {
     if (value.is_object()) {
         auto result = nlohmann::json::object();
         for (auto it = value.begin(); it != value.end(); ++it) {
-            if (v1DropsAtAnyDepth(it.key()))
+            const bool ownType = nested && it.key() == "@odata.type";
+            if (v1DropsAtAnyDepth(it.key()) && !ownType)
                 continue;
-            nlohmann::json member = v2Normalize(it.value(), it.key());
-            // An empty list says the same as an absent member or null.
-            if (member.is_null() || (member.is_array() && member.empty()))
+            nlohmann::json member = v2Normalize(it.value(), it.key(), true);
+            // An empty list or object says the same as an absent member or null.
+            if (member.is_null() || (member.is_array() && member.empty())
+                || (member.is_object() && member.empty()))
                 continue;
             result.emplace(it.key(), std::move(member));
         }
@@ -206,7 +224,7 @@ nlohmann::json v2Normalize(const nlohmann::json& value, std::string_view name)
     if (value.is_array()) {
         auto result = nlohmann::json::array();
         for (const auto& element : value)
-            result.push_back(v2Normalize(element, {}));
+            result.push_back(v2Normalize(element, {}, true));
         if (contains(v2OrderFreeLists, name))
             v2SortOrderFree(result);
         return result;
@@ -254,7 +272,7 @@ nlohmann::json v2Payload(const nlohmann::json& object)
         topLevel.erase(raw);
     }
 
-    nlohmann::json payload = v2Normalize(topLevel, {});
+    nlohmann::json payload = v2Normalize(topLevel, {}, false);
     if (!assignments.empty()) {
         v2SortOrderFree(assignments);
         payload["assignments"] = assignments;
@@ -264,20 +282,63 @@ nlohmann::json v2Payload(const nlohmann::json& object)
 
 } // namespace
 
+namespace {
+
+/// Replaces the values of members that hold one tenant's ids by whether they are set: a
+/// notification template is "set" or "none", a list of groups to copy is its length.
+nlohmann::json withoutTenantIds(const nlohmann::json& value)
+{
+    if (value.is_array()) {
+        auto result = nlohmann::json::array();
+        for (const auto& element : value)
+            result.push_back(withoutTenantIds(element));
+        return result;
+    }
+    if (!value.is_object())
+        return value;
+    auto result = nlohmann::json::object();
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        if (!contains(v2TenantIdMembers, it.key())) {
+            result[it.key()] = withoutTenantIds(it.value());
+        } else if (it->is_array()) {
+            result[it.key()] = it->size();
+        } else {
+            const bool none = !it->is_string() || it->get<std::string>().empty()
+                || it->get<std::string>() == "00000000-0000-0000-0000-000000000000";
+            result[it.key()] = none ? "none" : "set";
+        }
+    }
+    return result;
+}
+
+} // namespace
+
 nlohmann::json MetaContractBuilder::acrossTenants(const nlohmann::json& payload, int version)
 {
     if (version < 2 || !payload.is_object())
         return payload;
-    const auto assignments = payload.find("assignments");
-    if (assignments == payload.end() || !assignments->is_array())
-        return payload;
-    nlohmann::json result = payload;
+    nlohmann::json result = withoutTenantIds(payload);
+    const auto assignments = result.find("assignments");
+    if (assignments == result.end() || !assignments->is_array())
+        return result;
+
+    // Group and filter ids belong to one tenant; the kind of target and whether a filter
+    // includes or excludes do not.
     nlohmann::json kinds = nlohmann::json::array();
-    for (const auto& assignment : *assignments)
-        kinds.push_back({{"target_kind", assignment.value("target_kind", std::string())}});
+    for (const auto& assignment : *assignments) {
+        nlohmann::json kind{{"target_kind", assignment.value("target_kind", std::string())}};
+        if (assignment.contains("filter_mode"))
+            kind["filter_mode"] = assignment["filter_mode"];
+        kinds.push_back(std::move(kind));
+    }
     v2SortOrderFree(kinds);
-    result["assignments"] = kinds;
+    *assignments = kinds;
     return result;
+}
+
+bool MetaContractBuilder::isOrderFreeList(std::string_view memberName)
+{
+    return contains(v2OrderFreeLists, memberName);
 }
 
 std::string MetaContractBuilder::elementKey(const nlohmann::json& element)

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace driftdesk {
 
@@ -34,10 +35,15 @@ public:
     /// Payload, canonical text and hash in one step.
     static MetaContract build(const nlohmann::json& object, int version = latestVersion);
 
-    /// The payload as compared across tenants (matching by identity): assignments keep only
-    /// their target kind, since group and filter ids differ between tenants. Version 1 hashes
-    /// no assignments, so its payload is returned unchanged.
+    /// The payload as compared across tenants (matching by identity), without what holds one
+    /// tenant's ids: assignments keep their target kind and filter mode, notification
+    /// templates and copied groups only whether they are set. Version 1 hashes no
+    /// assignments, so its payload is returned unchanged.
     static nlohmann::json acrossTenants(const nlohmann::json& payload, int version);
+
+    /// Whether version 2 sorts the lists held by members of this name (their order carries no
+    /// meaning).
+    static bool isOrderFreeList(std::string_view memberName);
 
     /// Lowercase hex SHA-256 of a payload's RFC 8785 text.
     static std::string hashOf(const nlohmann::json& payload);

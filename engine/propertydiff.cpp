@@ -6,6 +6,7 @@
 
 #include <map>
 #include <set>
+#include <string_view>
 
 namespace driftdesk {
 
@@ -18,7 +19,7 @@ using Json = nlohmann::json;
 constexpr std::size_t maxAlignmentCells = 4'000'000;
 
 void diff(const std::string& path, const Json* a, const Json* b,
-          std::vector<PropertyDifference>& out);
+          std::vector<PropertyDifference>& out, std::string_view member = {});
 
 void record(const std::string& path, const Json* a, const Json* b,
             std::vector<PropertyDifference>& out)
@@ -97,6 +98,44 @@ void diffReplaced(const std::string& path, const Json& a, const Json& b,
         record(path, &a, &b, out);
 }
 
+/// A list whose order carries no meaning (the contract sorted it): elements present on both
+/// sides are no change wherever they stand, and those left over are paired in order, so one
+/// changed element is one change rather than a removal and an addition.
+void diffUnordered(const std::string& path, const Json& a, const Json& b,
+                   std::vector<PropertyDifference>& out)
+{
+    std::multiset<std::string> inB;
+    for (const auto& element : b)
+        inB.insert(canonicalJson(element));
+    std::vector<std::size_t> removed;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto found = inB.find(canonicalJson(a[i]));
+        if (found != inB.end())
+            inB.erase(found);
+        else
+            removed.push_back(i);
+    }
+    std::multiset<std::string> inA;
+    for (const auto& element : a)
+        inA.insert(canonicalJson(element));
+    std::vector<std::size_t> added;
+    for (std::size_t j = 0; j < b.size(); ++j) {
+        const auto found = inA.find(canonicalJson(b[j]));
+        if (found != inA.end())
+            inA.erase(found);
+        else
+            added.push_back(j);
+    }
+
+    const std::size_t paired = std::min(removed.size(), added.size());
+    for (std::size_t k = 0; k < paired; ++k)
+        diffReplaced(indexPath(path, added[k]), a[removed[k]], b[added[k]], out);
+    for (std::size_t k = paired; k < removed.size(); ++k)
+        record(indexPath(path, removed[k]), &a[removed[k]], nullptr, out);
+    for (std::size_t k = paired; k < added.size(); ++k)
+        record(indexPath(path, added[k]), nullptr, &b[added[k]], out);
+}
+
 /// An ordered list, aligned on its longest common subsequence: an element inserted in the
 /// middle is one insertion, not a change of every later element.
 void diffOrdered(const std::string& path, const Json& a, const Json& b,
@@ -157,7 +196,7 @@ void diffOrdered(const std::string& path, const Json& a, const Json& b,
 }
 
 void diff(const std::string& path, const Json* a, const Json* b,
-          std::vector<PropertyDifference>& out)
+          std::vector<PropertyDifference>& out, std::string_view member)
 {
     if (a && b && *a == *b)
         return;
@@ -172,7 +211,7 @@ void diff(const std::string& path, const Json* a, const Json* b,
             const auto inA = a->find(name);
             const auto inB = b->find(name);
             diff(childPath(path, name), inA != a->end() ? &*inA : nullptr,
-                 inB != b->end() ? &*inB : nullptr, out);
+                 inB != b->end() ? &*inB : nullptr, out, name);
         }
         return;
     }
@@ -182,6 +221,8 @@ void diff(const std::string& path, const Json* a, const Json* b,
         std::map<std::string, const Json*> keyedB;
         if (keyedElements(*a, *b, &keyedA, &keyedB))
             diffKeyed(path, keyedA, keyedB, out);
+        else if (MetaContractBuilder::isOrderFreeList(member))
+            diffUnordered(path, *a, *b, out);
         else
             diffOrdered(path, *a, *b, out);
         return;

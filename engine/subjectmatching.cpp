@@ -57,16 +57,31 @@ const nlohmann::json& payloadOf(const BaselineSnapshotItem& item)
 } // namespace
 
 SubjectIdentity::SubjectIdentity(const QString& versionSuffixPattern)
-    : m_suffix(versionSuffixPattern, QRegularExpression::CaseInsensitiveOption)
 {
+    // Anchored here, so a pattern only ever removes the end of a name.
+    if (!versionSuffixPattern.isEmpty()) {
+        m_suffix = QRegularExpression(QStringLiteral("(?:%1)$").arg(versionSuffixPattern),
+                                      QRegularExpression::CaseInsensitiveOption);
+    }
 }
 
 QString SubjectIdentity::normalizedName(const QString& displayName) const
 {
-    QString name = displayName.normalized(QString::NormalizationForm_C).toCaseFolded().simplified();
-    if (m_suffix.isValid() && !m_suffix.pattern().isEmpty())
-        name = name.remove(m_suffix).simplified();
-    return name;
+    // Invisible format characters (a byte-order mark, zero-width spaces, direction marks)
+    // do not make two names different to the people who read them.
+    QString visible;
+    visible.reserve(displayName.size());
+    for (const char32_t character : displayName.normalized(QString::NormalizationForm_C).toUcs4()) {
+        if (QChar::category(character) != QChar::Other_Format)
+            visible += QChar::fromUcs4(character);
+    }
+    const QString name = visible.toCaseFolded().simplified();
+    if (m_suffix.pattern().isEmpty() || !m_suffix.isValid())
+        return name;
+
+    // A suffix is never the whole name.
+    const QString stripped = QString(name).remove(m_suffix).simplified();
+    return stripped.isEmpty() ? name : stripped;
 }
 
 QString SubjectIdentity::key(const QString& policyType, const QString& subjectType,

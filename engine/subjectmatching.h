@@ -21,10 +21,12 @@ namespace driftdesk {
 class SubjectIdentity
 {
 public:
-    /// `versionSuffixPattern`: removed from the end of the normalised name (case-insensitive).
+    /// `versionSuffixPattern`: removed from the end of the normalised name (case-insensitive,
+    /// anchored at the end), unless it is the whole name.
     explicit SubjectIdentity(const QString& versionSuffixPattern);
 
-    /// The name case-folded, in Unicode normalization form C, trimmed, with inner white space
+    /// The name in Unicode normalization form C without invisible format characters (category
+    /// Cf: U+FEFF, U+200B, direction marks), case-folded, trimmed, with inner white space
     /// collapsed to one space and the version suffix removed.
     /// Limitation: Qt folds case character by character (Unicode simple case folding), so
     /// "Straße" and "STRASSE" remain two names.

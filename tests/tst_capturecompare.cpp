@@ -51,6 +51,8 @@ private Q_SLOTS:
     void archivedProfilesAreLeftAlone();
     void olderContractSnapshotComparesUnderItsVersion_data() { testsupport::addBackendRows(); }
     void olderContractSnapshotComparesUnderItsVersion();
+    void acknowledgedDriftReopensWhenItChanges_data() { testsupport::addBackendRows(); }
+    void acknowledgedDriftReopensWhenItChanges();
 };
 
 namespace {
@@ -561,6 +563,59 @@ void TestCaptureCompare::olderContractSnapshotComparesUnderItsVersion()
                                         .activeSnapshotId.value());
     QCOMPARE(snapshot->summary["meta_contract_version"].get<int>(),
              MetaContractBuilder::latestVersion);
+}
+
+void TestCaptureCompare::acknowledgedDriftReopensWhenItChanges()
+{
+    DRIFTDESK_SCRATCH_DATABASE(scratch, true);
+    Fixture w(*scratch);
+    OperationControl control;
+    const auto importTarget = [&](int minimumLength) {
+        const QString folder = w.folder.filePath(QStringLiteral("target"));
+        writeSingleObjectExport(folder,
+                                {{"@odata.type", "#microsoft.graph.windows10CompliancePolicy"},
+                                 {"id", "p1"},
+                                 {"displayName", "Policy p1"},
+                                 {"passwordMinimumLength", minimumLength}});
+        QCOMPARE(InventoryImport(scratch->database(), w.workspaceId)
+                     .run({w.target, folder, {}}, control)
+                     .outcome,
+                 RunOutcome::succeeded);
+    };
+    const QString sourceFolder = w.folder.filePath(QStringLiteral("source"));
+    writeSingleObjectExport(sourceFolder,
+                            {{"@odata.type", "#microsoft.graph.windows10CompliancePolicy"},
+                             {"id", "p1"},
+                             {"displayName", "Policy p1"},
+                             {"passwordMinimumLength", 14}});
+    QCOMPARE(InventoryImport(scratch->database(), w.workspaceId)
+                 .run({w.source, sourceFolder, {}}, control)
+                 .outcome,
+             RunOutcome::succeeded);
+    QCOMPARE(w.capture().outcome, RunOutcome::succeeded);
+
+    // 14 became 12: acknowledged, and seen again unchanged it stays acknowledged.
+    importTarget(12);
+    QCOMPARE(w.compare().outcome, RunOutcome::succeeded);
+    FindingStore findings(scratch->database(), w.workspaceId);
+    const qint64 id = w.findingsBySubject().at(QStringLiteral("p1/different_version")).id;
+    findings.acknowledge(id, QStringLiteral("alice"), QStringLiteral("12 is fine for now"));
+    RunResult result = w.compare();
+    QCOMPARE(testsupport::js(result.summaryCounts["findings_seen_again"]), QStringLiteral("1"));
+    QCOMPARE(findings.byId(id)->status, FindingStatus::acknowledged);
+
+    // 12 became 8: other drift than the one acknowledged, so it is open again.
+    importTarget(8);
+    result = w.compare();
+    QCOMPARE(testsupport::js(result.summaryCounts["findings_reopened"]), QStringLiteral("1"));
+    const Finding reopened = *findings.byId(id);
+    QCOMPARE(reopened.status, FindingStatus::open);
+    QCOMPARE(reopened.timesSeen, 3);
+    QVERIFY(!reopened.acknowledgedAt.isValid());
+    const auto& previous = reopened.evidence["previous_acknowledgement"];
+    QCOMPARE(testsupport::js(previous["acknowledged_by"]), QStringLiteral("alice"));
+    QCOMPARE(testsupport::js(previous["note"]), QStringLiteral("12 is fine for now"));
+    QCOMPARE(testsupport::js(reopened.evidence["differences"][0]["current"]), QStringLiteral("8"));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureCompare)

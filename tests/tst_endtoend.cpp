@@ -179,7 +179,7 @@ void TestEndToEnd::v36CapturedV37Compared()
         QCOMPARE(testsupport::js(evidence["current_display_name"]),
                  QString("Win - OIB - ES - Attack Surface Reduction - D - ASR Rules (L2) - v3.7"));
         QCOMPARE(testsupport::js(evidence["current_hash"]),
-                 QString("cb57ee18413814533a6c03b0bbfdc36e2b267430383a6609fd3b54596bedd241"));
+                 QString("9fa7faa6580138ccf4dac8fdc4f3300b70192963db2be25a979c68983a993247"));
     }
 }
 

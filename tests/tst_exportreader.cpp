@@ -168,7 +168,7 @@ void TestExportReader::encodingsHashTheSame()
     QCOMPARE(scan.objects[0].metaHash, scan.objects[1].metaHash);
     QCOMPARE(scan.objects[1].metaHash, scan.objects[2].metaHash);
     QCOMPARE(QString::fromStdString(scan.objects[0].metaHash),
-             QStringLiteral("81d0c64f75037bf735ab1e326c6c536cac25c64454d0b12894b217e05ab0f768"));
+             QStringLiteral("d736ae73c3541e033a44f841ea15062f256f023ce233d9907eb2db55b6b360a3"));
 }
 
 void TestExportReader::missingRoot()

@@ -200,7 +200,7 @@ void TestIdentityMatching::normalizedName_data()
     QTest::newRow("no dash, no suffix") << standard << "Firewall v3.7"
                                         << "firewall v3.7";
     QTest::newRow("upper case") << standard << "STRASSE - v1"
-                                       << "strasse";
+                                << "strasse";
     QTest::newRow("final sigma folds")
         << standard << QStringLiteral("\u03c3\u03b1\u03c2") << QStringLiteral("\u03c3\u03b1\u03c3");
     QTest::newRow("capital sigma folds")
@@ -214,8 +214,16 @@ void TestIdentityMatching::normalizedName_data()
                                                  << "firewall - v3.7";
     QTest::newRow("only white space") << standard << " \t "
                                       << "";
-    QTest::newRow("only a suffix") << standard << " - v3.7"
-                                   << "";
+    QTest::newRow("a suffix is never the whole name") << standard << " - v3.7"
+                                                      << "- v3.7";
+    QTest::newRow("a pattern that matches everything removes nothing") << ".*"
+                                                                       << "Firewall - v3.7"
+                                                                       << "firewall - v3.7";
+    QTest::newRow("the pattern only removes the end") << R"(\s*-?\s*v\d+)"
+                                                      << "Ring v1 Pilot - v2"
+                                                      << "ring v1 pilot";
+    QTest::newRow("invisible characters")
+        << standard << QStringLiteral("\ufeffFire\u200bwall\u200e - v3.7") << "firewall";
 }
 
 void TestIdentityMatching::normalizedName()

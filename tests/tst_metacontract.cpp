@@ -149,10 +149,10 @@ void TestMetaContract::v2HashesRealExports_data()
     QTest::newRow("settings catalog")
         << "oib/windows-v3.7/SettingsCatalog/Win - OIB - ES - Attack Surface Reduction - D - ASR "
            "Rules (L2) - v3.7.json"
-        << "cb57ee18413814533a6c03b0bbfdc36e2b267430383a6609fd3b54596bedd241";
+        << "9fa7faa6580138ccf4dac8fdc4f3300b70192963db2be25a979c68983a993247";
     QTest::newRow("compliance")
         << "oib/windows-v3.7/CompliancePolicies/Win - OIB - Compliance - U - Password - v3.1.json"
-        << "81d0c64f75037bf735ab1e326c6c536cac25c64454d0b12894b217e05ab0f768";
+        << "d736ae73c3541e033a44f841ea15062f256f023ce233d9907eb2db55b6b360a3";
 }
 
 void TestMetaContract::v2HashesRealExports()
@@ -220,6 +220,18 @@ void TestMetaContract::v2RemovesNoise_data()
                 "deviceAndAppManagementAssignmentFilterId": null}},
                {"id": "8", "target": {"@odata.type": "#microsoft.graph.groupAssignmentTarget",
                 "groupId": "g1"}}]})";
+    QTest::newRow("empty object against absent and null")
+        << R"({"a": 1, "o": {}, "p": {"q": null}})"
+        << R"({"a": 1, "p": null})";
+    QTest::newRow("zero offset written two ways") << R"({"t": "2024-01-01T00:00:00+00:00"})"
+                                                  << R"({"t": "2024-01-01T00:00:00.000Z"})";
+    QTest::newRow("collection setting values reordered")
+        << R"({"settings": [{"settingInstance": {"settingDefinitionId": "rights",
+               "simpleSettingCollectionValue": [{"value": "*S-1-5-32-544"},
+                                                {"value": "*S-1-5-32-555"}]}}]})"
+        << R"({"settings": [{"settingInstance": {"settingDefinitionId": "rights",
+               "simpleSettingCollectionValue": [{"value": "*S-1-5-32-555"},
+                                                {"value": "*S-1-5-32-544"}]}}]})";
     QTest::newRow("rename and description") << R"({"displayName": "A - v3.6", "a": 1})"
                                             << R"({"displayName": "A - v3.7", "a": 1,
                                                    "description": "new"})";
@@ -253,6 +265,15 @@ void TestMetaContract::v2KeepsRealChanges_data()
                                                 << R"({"list": ["a", "b"]})";
     QTest::newRow("another instant") << R"({"t": "2024-01-01T00:00:00Z"})"
                                      << R"({"t": "2024-01-01T00:00:01Z"})";
+    QTest::newRow("another offset") << R"({"t": "2024-01-01T00:00:00Z"})"
+                                    << R"({"t": "2024-01-01T00:00:00+01:00"})";
+    QTest::newRow("a nested object's type is its value")
+        << R"({"@odata.type": "#microsoft.graph.windows10GeneralConfiguration",
+               "edgeHomeButtonConfiguration": {
+                   "@odata.type": "#microsoft.graph.edgeHomeButtonHidden"}})"
+        << R"({"@odata.type": "#microsoft.graph.windows10GeneralConfiguration",
+               "edgeHomeButtonConfiguration": {
+                   "@odata.type": "#microsoft.graph.edgeHomeButtonOpensNewTab"}})";
     QTest::newRow("assignment to all devices")
         << R"({"assignments": [{"target": {"@odata.type": "#microsoft.graph.groupAssignmentTarget",
                "groupId": "g1"}}]})"
@@ -292,10 +313,26 @@ void TestMetaContract::v2HashesAssignmentsAsASet()
                        R"("group_id":"g1","target_kind":"groupAssignmentTarget"},)"
                        R"({"group_id":"g2","target_kind":"exclusionGroupAssignmentTarget"}]})"));
 
-    // Across tenants only the kinds remain, since group and filter ids differ there.
+    // Across tenants the kinds and filter modes remain, since group and filter ids differ there.
     QCOMPARE(QString::fromStdString(canonicalJson(MetaContractBuilder::acrossTenants(payload, 2))),
-             QStringLiteral(R"({"assignments":[{"target_kind":"exclusionGroupAssignmentTarget"},)"
-                            R"({"target_kind":"groupAssignmentTarget"}]})"));
+             QStringLiteral(R"({"assignments":[{"filter_mode":"exclude",)"
+                            R"("target_kind":"groupAssignmentTarget"},)"
+                            R"({"target_kind":"exclusionGroupAssignmentTarget"}]})"));
+
+    // So do whether a notification template is set and how many groups get a copy.
+    const auto notification = MetaContractBuilder::payload(nlohmann::json::parse(R"({
+        "scheduledActionsForRule": [{"scheduledActionConfigurations": [
+            {"actionType": "notification", "notificationTemplateId": "5f1b-tenant-a",
+             "notificationMessageCCList": ["g-a1", "g-a2"]},
+            {"actionType": "block", "notificationTemplateId":
+             "00000000-0000-0000-0000-000000000000"}]}]})"),
+                                                           2);
+    QCOMPARE(
+        QString::fromStdString(canonicalJson(MetaContractBuilder::acrossTenants(notification, 2))),
+        QStringLiteral(R"({"scheduledActionsForRule":[{"scheduledActionConfigurations":[)"
+                       R"({"actionType":"block","notificationTemplateId":"none"},)"
+                       R"({"actionType":"notification","notificationMessageCCList":2,)"
+                       R"("notificationTemplateId":"set"}]}]})"));
     QCOMPARE(QString::fromStdString(canonicalJson(MetaContractBuilder::acrossTenants(payload, 1))),
              QString::fromStdString(canonicalJson(payload)));
 }

@@ -79,7 +79,13 @@ struct ProfileOptions
             draft.status = parser.value(status);
         if (parser.isSet(matching)) {
             // Accept the spelling of the command line and of the stored value alike.
-            draft.matchingMode = parser.value(matching).replace(QLatin1Char('-'), QLatin1Char('_'));
+            const QString mode = QString(parser.value(matching)).replace(u'-', u'_');
+            if (!ProfileStore::isValidMatchingMode(mode)) {
+                context.err() << "driftctl profile " << command << ": --matching: \""
+                              << parser.value(matching) << "\" is not by-id or by-identity\n";
+                return false;
+            }
+            draft.matchingMode = mode;
         }
         if (parser.isSet(versionSuffix))
             draft.versionSuffixPattern = parser.value(versionSuffix);
@@ -206,7 +212,10 @@ int listProfiles(CliContext& context, const QStringList& args)
                      QStringLiteral("SCOPE")});
     for (const auto& profile : list) {
         table.addRow({QString::number(profile.id), profile.name, profile.versionLabel,
-                      profile.status, QString(profile.matchingMode).replace(u'_', u'-'),
+                      profile.status,
+                      profile.matchingMode == MatchingMode::byIdentity
+                          ? QStringLiteral("by-identity /%1/").arg(profile.versionSuffixPattern)
+                          : QStringLiteral("by-id"),
                       profile.activeSnapshotId ? QString::number(*profile.activeSnapshotId)
                                                : QStringLiteral("-"),
                       QString::number(profiles.assignedTenantIds(profile.id).size()),
