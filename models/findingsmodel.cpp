@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "sqlvalues.h"
+#include "vocabulary.h"
 
 #include <QColor>
 
@@ -105,6 +106,9 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         if (index.column() == FirstSeenColumn || index.column() == LastSeenColumn)
             return Database::readTimestamp(value).toLocalTime().toString(
                 QStringLiteral("yyyy-MM-dd HH:mm"));
+        if (index.column() == ChangeTypeColumn || index.column() == SeverityColumn
+            || index.column() == StatusColumn)
+            return displayWord(value.toString());
         return value.toString();
     }
     if (role == Qt::ToolTipRole && index.column() == DisplayNameColumn)

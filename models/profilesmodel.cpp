@@ -5,6 +5,7 @@
 #include "database.h"
 #include "profilestore.h"
 #include "tenantstore.h"
+#include "vocabulary.h"
 
 #include <QHash>
 
@@ -85,7 +86,7 @@ QVariant ProfilesModel::data(const QModelIndex& index, int role) const
     case VersionColumn:
         return row.profile.versionLabel;
     case StatusColumn:
-        return row.profile.status;
+        return displayWord(row.profile.status);
     case SnapshotColumn:
         return row.profile.activeSnapshotId ? QString::number(*row.profile.activeSnapshotId)
                                             : tr("none");

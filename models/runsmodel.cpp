@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "records.h"
+#include "vocabulary.h"
 
 #include <QColor>
 
@@ -97,7 +98,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     case TypeColumn:
         return typeLabel(field(row, Type).toString());
     case OutcomeColumn:
-        return outcome.isEmpty() ? field(row, Status).toString() : outcome;
+        return displayWord(outcome.isEmpty() ? field(row, Status).toString() : outcome);
     case TenantColumn:
         return field(row, TenantName);
     case ProfileColumn:

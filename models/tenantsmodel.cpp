@@ -5,6 +5,7 @@
 #include "database.h"
 #include "runstore.h"
 #include "tenantstore.h"
+#include "vocabulary.h"
 
 namespace driftdesk::models {
 
@@ -76,7 +77,7 @@ QVariant TenantsModel::data(const QModelIndex& index, int role) const
             return tr("never");
         return tr("%1, %2 (run %3)")
             .arg(row.sync->completedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                 row.sync->outcome, QString::number(row.sync->id));
+                 displayWord(row.sync->outcome), QString::number(row.sync->id));
     case CoverageColumn: {
         if (!row.sync)
             return QString();

@@ -2,6 +2,7 @@
 #include "evidenceview.h"
 
 #include "jsonconvert.h"
+#include "vocabulary.h"
 
 namespace driftdesk::views {
 
@@ -132,12 +133,14 @@ QString EvidenceView::html(const Finding& finding, const QString& tenantName,
                                    finding.subjectExternalId);
     const QString seen
         = finding.timesSeen == 1 ? tr("seen once") : tr("seen %1 times").arg(finding.timesSeen);
-    QString lifecycle = tr("Severity %1 · %2 · first seen %3 · last seen %4 · %5")
-                            .arg(finding.severity, finding.status, timestamp(finding.firstSeenAt),
-                                 timestamp(finding.lastSeenAt), seen);
+    QString lifecycle
+        = tr("Severity %1 · %2 · first seen %3 · last seen %4 · %5")
+              .arg(models::displayWord(finding.severity), models::displayWord(finding.status),
+                   timestamp(finding.firstSeenAt), timestamp(finding.lastSeenAt), seen);
     if (finding.resolvedAt.isValid())
         lifecycle
-            += tr(" · resolved %1 (%2)").arg(timestamp(finding.resolvedAt), finding.resolvedReason);
+            += tr(" · resolved %1 (%2)")
+                   .arg(timestamp(finding.resolvedAt), models::displayWord(finding.resolvedReason));
     out += QStringLiteral("<p>%1<br>%2</p>").arg(escaped(where), escaped(lifecycle));
     if (finding.acknowledgedAt.isValid()) {
         out += QStringLiteral("<p>%1</p>")

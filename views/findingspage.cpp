@@ -16,6 +16,7 @@
 #include "tableviews.h"
 #include "tenantstore.h"
 #include "userprompts.h"
+#include "vocabulary.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -82,11 +83,11 @@ FindingsPage::FindingsPage(Session& session, OperationRunner& runner, UserPrompt
 {
     for (const QString& status :
          {FindingStatus::open, FindingStatus::acknowledged, FindingStatus::resolved})
-        m_status->addItem(status, status);
+        m_status->addItem(models::displayWord(status), status);
     m_status->setCurrentIndex(1); // open findings first: what needs attention
     for (const QString& change : {ChangeType::missingPolicy, ChangeType::differentVersion,
                                   ChangeType::unexpectedPolicy, ChangeType::ambiguousMatch})
-        m_change->addItem(change, change);
+        m_change->addItem(models::displayWord(change), change);
     for (const PolicyTypeInfo& type : PolicyTypeRegistry::builtIn().types())
         m_policyType->addItem(type.label, type.key);
     m_text->setAccessibleName(tr("Filter by text"));

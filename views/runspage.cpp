@@ -6,6 +6,7 @@
 #include "runstore.h"
 #include "session.h"
 #include "tableviews.h"
+#include "vocabulary.h"
 
 #include <QSplitter>
 #include <QTableView>
@@ -101,7 +102,8 @@ QString RunsPage::describe(const OperationRun& run)
         ? tr("%1 s").arg(run.startedAt.msecsTo(run.completedAt) / 1000.0, 0, 'f', 2)
         : QString();
     html += tr("<p><b>%1</b> (%2). Started %3 by %4; took %5.</p>")
-                .arg(run.outcome.isEmpty() ? run.status : run.outcome, run.status,
+                .arg(models::displayWord(run.outcome.isEmpty() ? run.status : run.outcome),
+                     models::displayWord(run.status),
                      run.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                      run.initiatedBy.toHtmlEscaped(), duration);
 
@@ -115,7 +117,7 @@ QString RunsPage::describe(const OperationRun& run)
         html += tr("<p><b>Counts</b></p><table cellpadding='2'>");
         for (auto it = run.summaryCounts.begin(); it != run.summaryCounts.end(); ++it) {
             html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>")
-                        .arg(QString::fromStdString(it.key()), text(*it));
+                        .arg(models::displayWord(QString::fromStdString(it.key())), text(*it));
         }
         html += QStringLiteral("</table>");
     }
@@ -133,7 +135,7 @@ QString RunsPage::describe(const OperationRun& run)
                     errors.append(text(error).toHtmlEscaped());
                 html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
                             .arg(QString::fromStdString(it.key()),
-                                 text(it->value("status", nlohmann::json())),
+                                 models::displayWord(text(it->value("status", nlohmann::json()))),
                                  text(it->value("item_count", nlohmann::json())),
                                  errors.join(QStringLiteral("<br>")));
             }

@@ -10,6 +10,7 @@
 #include "tenantsmodel.h"
 #include "tenantstore.h"
 #include "userprompts.h"
+#include "vocabulary.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -191,7 +192,8 @@ void TenantsPage::showSelected()
             const int line = m_coverage->rowCount();
             m_coverage->insertRow(line);
             const QStringList cells{
-                QString::fromStdString(it.key()), toQString(it->value("status", nlohmann::json())),
+                QString::fromStdString(it.key()),
+                models::displayWord(toQString(it->value("status", nlohmann::json()))),
                 QString::number(it->value("item_count", 0)),
                 QString::number(it->value("errors", nlohmann::json::array()).size())};
             for (int column = 0; column < cells.size(); ++column)

@@ -7,6 +7,7 @@
 #include "findingspage.h"
 #include "mainwindow.h"
 #include "passwordstore.h"
+#include "translations.h"
 #include "userprompts.h"
 #include "versioninfo.h"
 
@@ -44,6 +45,8 @@ int main(int argc, char* argv[])
         application = std::make_unique<QApplication>(argc, argv);
     QCoreApplication& app = *application;
     applyApplicationIdentity();
+    // Before any text is made, --help included: the user's language from the system locale.
+    installTranslations(app);
     // --version and the About dialog name the git state of a development build too.
     QCoreApplication::setApplicationVersion(versionText());
 

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace driftdesk::models {
+
+/// The words the database stores and driftctl, the exports and the README use (a finding's
+/// status, severity, change type and resolution; a profile's status; a run's status and
+/// outcome; a type's coverage status; a run's counter names), as the desktop application shows
+/// them. In English they stay the stored words, so the two front ends read alike; other languages
+/// translate them. A word this list does not know shows as it is stored.
+QString displayWord(const QString& stored);
+
+} // namespace driftdesk::models
