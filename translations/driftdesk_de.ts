@@ -701,8 +701,8 @@
         <translation>Meta-Contract-Version %1</translation>
     </message>
     <message>
-        <source>Normalised name: &lt;i&gt;%1&lt;/i&gt;. Pick one by renaming the others, or compare this tenant by id.</source>
-        <translation>Normalisierter Name: &lt;i&gt;%1&lt;/i&gt;. Benennen Sie die anderen um, damit eine eindeutig ist, oder vergleichen Sie diesen Mandanten nach ID.</translation>
+        <source>Normalised name: &lt;i&gt;%1&lt;/i&gt;. Rename all but one, or match this profile&apos;s tenants by id.</source>
+        <translation>Normalisierter Name: &lt;i&gt;%1&lt;/i&gt;. Benennen Sie alle bis auf eine um, oder ordnen Sie die Mandanten dieses Profils nach ID zu.</translation>
     </message>
 </context>
 <context>

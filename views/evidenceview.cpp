@@ -55,8 +55,8 @@ QString ambiguityTable(const nlohmann::json& evidence)
     QString out
         = QStringLiteral("<p>%1</p>")
               .arg(
-                  EvidenceView::tr("Normalised name: <i>%1</i>. Pick one by renaming "
-                                   "the others, or compare this tenant by id.")
+                  EvidenceView::tr("Normalised name: <i>%1</i>. Rename all but one, or "
+                                   "match this profile's tenants by id.")
                       .arg(
                           toQString(evidence.value("identity", nlohmann::json())).toHtmlEscaped()));
     out += QStringLiteral("<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
