@@ -2,6 +2,7 @@
 #include "database.h"
 
 #include "engineerror.h"
+#include "faultpoint.h"
 #include "logging.h"
 
 #include <QAtomicInteger>
@@ -130,6 +131,8 @@ QSqlQuery Database::prepare(const QString& sql)
 
 void Database::exec(QSqlQuery& query)
 {
+    // Every statement is a place where a kill test may end the process.
+    faultPoint();
     if (!query.exec())
         throw EngineError(QStringLiteral("database error: %1 (in: %2)")
                               .arg(errorText(query.lastError()), query.lastQuery().simplified()));
@@ -140,6 +143,7 @@ QSqlQuery Database::run(const QString& sql, const QVariantList& values)
     // Without parameters the statement goes to the server as it is: PostgreSQL cannot prepare
     // statements such as BEGIN or SET.
     if (values.isEmpty()) {
+        faultPoint();
         QSqlQuery query(m_connection);
         if (!query.exec(sql))
             throw EngineError(QStringLiteral("database error: %1 (in: %2)")

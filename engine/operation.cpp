@@ -2,6 +2,7 @@
 #include "operation.h"
 
 #include "engineerror.h"
+#include "faultpoint.h"
 #include "logging.h"
 #include "runstore.h"
 
@@ -15,15 +16,34 @@ RunRecorder::RunRecorder(Database& database, qint64 workspaceId, const QString& 
     m_result.type = type;
     m_result.tenantId = tenantId;
     m_result.profileId = profileId;
-    m_result.runId = RunStore(database, workspaceId).start(type, tenantId, profileId);
+
+    // The lock is taken before the run row is visible to anyone, so no one can see the run
+    // running without its lock and take it for abandoned.
+    RunStore runs(database, workspaceId);
+    {
+        Transaction transaction(database);
+        m_result.runId = runs.start(type, tenantId, profileId);
+        m_liveness = std::make_unique<RunLivenessLock>(database, m_result.runId);
+        transaction.commit();
+    }
+    faultPoint();
+    if (tenantId) {
+        Transaction transaction(database);
+        runs.failAbandoned(*tenantId, m_result.runId);
+        transaction.commit();
+    }
 }
+
+RunRecorder::~RunRecorder() = default;
 
 RunResult RunRecorder::finish(Transaction& transaction, const QString& outcome,
                               const nlohmann::json& counts, const nlohmann::json& context,
                               const QString& message)
 {
     RunStore(m_database, m_workspaceId).complete(m_result.runId, outcome, counts, context);
+    faultPoint();
     transaction.commit();
+    faultPoint();
     m_result.outcome = outcome;
     m_result.summaryCounts = counts;
     m_result.context = context;

@@ -3,12 +3,14 @@
 
 #include "database.h"
 #include "records.h"
+#include "runliveness.h"
 
 #include <QString>
 
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace driftdesk {
@@ -52,12 +54,15 @@ inline void checkpoint(const OperationControl& control)
 }
 
 /// Records one run from start to outcome. The run row is committed before the work begins, so
-/// a failed or cancelled unit of work (rolled back) still leaves its record.
+/// a failed or cancelled unit of work (rolled back) still leaves its record. While the run
+/// lasts its process holds the run's liveness lock, so a run whose process died is told apart
+/// from one in progress: starting a run marks the tenant's abandoned runs failed.
 class RunRecorder
 {
 public:
     RunRecorder(Database& database, qint64 workspaceId, const QString& type,
                 std::optional<qint64> tenantId, std::optional<qint64> profileId);
+    ~RunRecorder();
 
     qint64 runId() const { return m_result.runId; }
 
@@ -77,6 +82,7 @@ private:
     Database& m_database;
     qint64 m_workspaceId;
     RunResult m_result;
+    std::unique_ptr<RunLivenessLock> m_liveness;
 };
 
 } // namespace driftdesk

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runstore.h"
 
+#include "logging.h"
+#include "runliveness.h"
+
 #include "currentuser.h"
 #include "jsonconvert.h"
 #include "sqlvalues.h"
@@ -64,6 +67,42 @@ void RunStore::complete(qint64 runId, const QString& outcome, const nlohmann::js
                        "WHERE workspace_id = ? AND id = ?"),
         {RunStatus::completed, outcome, toJsonColumn(summaryCounts), toJsonColumn(context),
          m_database.timestampValue(QDateTime::currentDateTimeUtc()), m_workspaceId, runId});
+}
+
+QList<qint64> RunStore::failAbandoned(qint64 tenantId, qint64 noticedBy)
+{
+    QList<qint64> running;
+    {
+        QSqlQuery query = m_database.run(
+            QStringLiteral("SELECT id FROM operation_runs WHERE workspace_id = ? AND tenant_id = ? "
+                           "AND status = ? AND id <> ?"),
+            {m_workspaceId, tenantId, RunStatus::running, noticedBy});
+        while (query.next())
+            running.append(query.value(0).toLongLong());
+    }
+
+    QList<qint64> failed;
+    for (const qint64 id : std::as_const(running)) {
+        if (RunLivenessLock::isHeld(m_database, id))
+            continue;
+        const QString reason = QStringLiteral("the process running it ended before the run "
+                                              "finished; nothing it did was kept (noticed by "
+                                              "run %1)")
+                                   .arg(noticedBy);
+        // Only if still running: the run may have finished since it was read.
+        QSqlQuery update = m_database.run(
+            QStringLiteral("UPDATE operation_runs SET status = ?, outcome = ?, context = ?, "
+                           "completed_at = ? WHERE workspace_id = ? AND id = ? AND status = ?"),
+            {RunStatus::completed, RunOutcome::failed,
+             toJsonColumn({{"error", reason.toStdString()}, {"abandoned", true}}),
+             m_database.timestampValue(QDateTime::currentDateTimeUtc()), m_workspaceId, id,
+             RunStatus::running});
+        if (update.numRowsAffected() == 1) {
+            qCWarning(lcDatabase).noquote() << "run" << id << "failed:" << reason;
+            failed.append(id);
+        }
+    }
+    return failed;
 }
 
 std::optional<OperationRun> RunStore::byId(qint64 id)

@@ -34,6 +34,11 @@ public:
     void complete(qint64 runId, const QString& outcome, const nlohmann::json& summaryCounts,
                   const nlohmann::json& context);
 
+    /// Marks failed every run of the tenant that is still `running` although no process holds
+    /// its liveness lock any more (its process died), naming `noticedBy`, the run that found
+    /// it. Returns the ids it marked.
+    QList<qint64> failAbandoned(qint64 tenantId, qint64 noticedBy);
+
     std::optional<OperationRun> byId(qint64 id);
     QList<OperationRun> list(const RunFilter& filter);
 
