@@ -94,10 +94,10 @@ QString displayNameOf(const nlohmann::json& object)
     return {};
 }
 
-/// Classifies and hashes one object; returns an error message, or empty on success.
-QString readObject(const nlohmann::json& object, const QString& source,
-                   const QString& listCollection, const PolicyTypeRegistry& registry,
-                   ExportedObject* out)
+/// Classifies and hashes one object and, on success, moves it into `out` (a copy would cost
+/// as much as parsing it); returns an error message, or empty on success.
+QString readObject(nlohmann::json& object, const QString& source, const QString& listCollection,
+                   const PolicyTypeRegistry& registry, ExportedObject* out)
 {
     if (!object.is_object())
         return QStringLiteral("%1 is a JSON %2, not an object")
@@ -123,7 +123,7 @@ QString readObject(const nlohmann::json& object, const QString& source,
     const MetaContract contract = MetaContractBuilder::build(object);
     out->metaContractVersion = contract.version;
     out->metaHash = contract.hash;
-    out->raw = object;
+    out->raw = std::move(object);
     return {};
 }
 
