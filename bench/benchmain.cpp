@@ -24,6 +24,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlField>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -136,6 +138,55 @@ private:
 
 using Figures = std::map<std::string, double>;
 
+/// The one-minute load average: other work on the machine shows in every figure.
+double loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return file.readAll().split(' ').first().toDouble();
+}
+
+/// The plan of `sql` with `values` bound: EXPLAIN ANALYZE on PostgreSQL, EXPLAIN QUERY PLAN on
+/// SQLite.
+QString explain(Database& database, const QString& sql, const QVariantList& values)
+{
+    QStringList lines;
+    if (database.backend() == Backend::Sqlite) {
+        QSqlQuery query = database.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + sql);
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        Database::exec(query);
+        std::map<int, int> depth;
+        while (query.next()) {
+            const int level = depth[query.value(1).toInt()] + 1;
+            depth[query.value(0).toInt()] = level;
+            lines.append(QString(level * 2, QLatin1Char(' ')) + query.value(3).toString());
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+
+    // PostgreSQL does not prepare EXPLAIN, so the benchmark's own values are written in as the
+    // driver quotes them.
+    QString literal;
+    int next = 0;
+    for (const QChar c : sql) {
+        if (c != QLatin1Char('?') || next >= values.size()) {
+            literal.append(c);
+            continue;
+        }
+        const QVariant& value = values.at(next++);
+        QSqlField field(QString(), value.metaType());
+        field.setValue(value);
+        literal.append(database.connection().driver()->formatValue(field));
+    }
+    QSqlQuery query
+        = database.run(QStringLiteral("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ") + literal);
+    while (query.next())
+        lines.append(query.value(0).toString());
+    return lines.join(QLatin1Char('\n'));
+}
+
 /// Where reading an export spends its time, per MB of input, on one thread: decoding, parsing,
 /// the contract payload, its canonical text, and hashing.
 void measureReadSplit(const std::vector<ExportDocument>& documents, Figures* figures)
@@ -230,8 +281,10 @@ void fillFindings(Database& database, qint64 workspaceId, qint64 total)
     database.run(sqlite ? QStringLiteral("ANALYZE") : QStringLiteral("ANALYZE findings"));
 }
 
-/// Times the findings view as the desktop application opens and changes it.
-void measureFindingsView(Database& database, qint64 workspaceId, Figures* figures)
+/// Times the findings view as the desktop application opens and changes it; with `plans`, also
+/// keeps the plan of each step's query.
+void measureFindingsView(Database& database, qint64 workspaceId, Figures* figures,
+                         QStringList* plans)
 {
     using models::FindingsModel;
     FindingsModel model(database, workspaceId);
@@ -246,6 +299,14 @@ void measureFindingsView(Database& database, qint64 workspaceId, Figures* figure
         if (model.rowCount() == 0)
             throw EngineError(QStringLiteral("the findings view showed no rows for %1")
                                   .arg(QString::fromLatin1(name)));
+        if (plans) {
+            // The first page of the new order or filter; for "next page", the page after the
+            // rows loaded, which is read as the one just timed was.
+            QVariantList values;
+            const QString sql = model.pageQuery(std::string(name) == "view.next_page_ms", &values);
+            plans->append(QStringLiteral("### %1\n\n```sql\n%2\n```\n\n```\n%3\n```\n")
+                              .arg(QString::fromLatin1(name), sql, explain(database, sql, values)));
+        }
     };
     // The page opens on open findings, most severe first.
     time("view.first_page_ms", [&] {
@@ -273,9 +334,11 @@ void measureFindingsView(Database& database, qint64 workspaceId, Figures* figure
     time("view.filter_text_ms", [&] { model.setQuery(searched); });
 }
 
-Figures runOnce(const Options& options, const SyntheticWorkspace& workspace, int run)
+Figures runOnce(const Options& options, const SyntheticWorkspace& workspace, int run,
+                QStringList* plans)
 {
     Figures figures;
+    figures["load1"] = loadAverage();
     RunDatabase scratch(options.server, run);
     Database& database = scratch.database();
     const qint64 workspaceId = scratch.workspaceId();
@@ -405,7 +468,7 @@ Figures runOnce(const Options& options, const SyntheticWorkspace& workspace, int
 
     if (options.findings > 0) {
         fillFindings(database, workspaceId, options.findings);
-        measureFindingsView(database, workspaceId, &figures);
+        measureFindingsView(database, workspaceId, &figures, run == 0 ? plans : nullptr);
     }
 
     if (options.keep)
@@ -519,8 +582,9 @@ int main(int argc, char* argv[])
               << " runs" << Qt::endl;
 
         std::vector<Figures> runs;
+        QStringList plans;
         for (int run = 0; run < options.runs; ++run)
-            runs.push_back(runOnce(options, workspace, run));
+            runs.push_back(runOnce(options, workspace, run, &plans));
 
         nlohmann::json json = nlohmann::json::object();
         out() << "\n| figure | median | runs |\n|---|---:|---|\n";
@@ -540,6 +604,8 @@ int main(int argc, char* argv[])
                   << QString::number(middle, 'f', middle < 10 ? 3 : 1) << " | "
                   << each.join(QStringLiteral(", ")) << " |\n";
         }
+        if (!plans.isEmpty())
+            out() << "\n## Findings view plans (run 1)\n\n" << plans.join(QLatin1Char('\n'));
         out().flush();
         if (parser.isSet(jsonOption)) {
             QFile file(parser.value(jsonOption));
@@ -551,6 +617,7 @@ int main(int argc, char* argv[])
                             {"workers", options.workers},
                             {"templates", workspace.templateCount()},
                             {"mean_template_bytes", workspace.meanTemplateBytes()}};
+            json["plans"] = plans.join(QLatin1Char('\n')).toStdString();
             file.write(QByteArray::fromStdString(json.dump(2)));
         }
     } catch (const EngineError& error) {
