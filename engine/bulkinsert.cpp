@@ -17,18 +17,6 @@ namespace {
 // About 64 KiB per PQputCopyData call moved rows fastest here.
 constexpr qsizetype copyChunkBytes = 64 * 1024;
 
-PGconn* libpqConnection(Database& database)
-{
-    const QVariant handle = database.connection().driver()->handle();
-    // QPSQL's handle is the libpq connection; Qt 6 names its type "pg_conn*".
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "pg_conn*") != 0)
-        throw EngineError(QStringLiteral("the PostgreSQL driver gives no libpq connection"));
-    PGconn* connection = *static_cast<PGconn* const*>(handle.constData());
-    if (!connection)
-        throw EngineError(QStringLiteral("the PostgreSQL connection is closed"));
-    return connection;
-}
-
 QString libpqError(PGconn* connection)
 {
     return QString::fromUtf8(PQerrorMessage(connection)).trimmed();
@@ -126,7 +114,7 @@ BulkInsert::~BulkInsert()
         return;
     // Unwinding after an error: end the COPY so that the connection can roll back.
     try {
-        PGconn* connection = libpqConnection(m_database);
+        PGconn* connection = m_database.libpqConnection();
         PQputCopyEnd(connection, "abandoned");
         while (PGresult* result = PQgetResult(connection))
             PQclear(result);
@@ -165,7 +153,7 @@ void BulkInsert::addRow(const QVariantList& values)
 
 void BulkInsert::flushChunk()
 {
-    PGconn* connection = libpqConnection(m_database);
+    PGconn* connection = m_database.libpqConnection();
     if (!m_copying) {
         QStringList names;
         for (const BulkColumn& column : m_columns)
@@ -202,7 +190,7 @@ void BulkInsert::finish()
         return;
     flushChunk();
 
-    PGconn* connection = libpqConnection(m_database);
+    PGconn* connection = m_database.libpqConnection();
     m_copying = false;
     faultPoint();
     if (PQputCopyEnd(connection, nullptr) != 1)

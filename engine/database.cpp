@@ -12,6 +12,8 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <libpq-fe.h>
+
 namespace driftdesk {
 
 namespace {
@@ -28,6 +30,27 @@ QString errorText(const QSqlError& error)
     if (text.isEmpty())
         text = error.driverText().trimmed();
     return text;
+}
+
+/// Whether the PostgreSQL server ended the connection that `driver` uses.
+bool connectionEnded(const QSqlDriver* driver)
+{
+    const QVariant handle = driver ? driver->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "pg_conn*") != 0)
+        return false;
+    PGconn* connection = *static_cast<PGconn* const*>(handle.constData());
+    return connection && PQstatus(connection) == CONNECTION_BAD;
+}
+
+/// A failed statement's message; a lost connection says so first, in words for people.
+QString statementError(const QSqlQuery& query, const QString& sql)
+{
+    const QString text = errorText(query.lastError());
+    if (connectionEnded(query.driver()))
+        return QStringLiteral("lost the connection to the database server; work not yet "
+                              "committed was not saved: %1 (in: %2)")
+            .arg(text, sql.simplified());
+    return QStringLiteral("database error: %1 (in: %2)").arg(text, sql.simplified());
 }
 
 // libpq connection parameters go to QPSQL as key='value' options, quoted as libpq expects.
@@ -105,27 +128,74 @@ std::unique_ptr<Database> Database::open(const ConnectionSettings& settings, Ope
         throw EngineError(QStringLiteral("cannot connect to %1: %2")
                               .arg(settings.displayString(), errorText(db.lastError())));
 
-    if (settings.backend() == Backend::Sqlite) {
-        // Cascading deletes and the journal mode are per connection in SQLite.
-        database->run(QStringLiteral("PRAGMA foreign_keys = ON"));
-        database->run(QStringLiteral("PRAGMA journal_mode = WAL"));
-        database->run(QStringLiteral("PRAGMA synchronous = NORMAL"));
-    } else {
-        database->run(QStringLiteral("SET TIME ZONE 'UTC'"));
-        // Notices ("relation already exists, skipping") are not for administrators' eyes.
-        database->run(QStringLiteral("SET client_min_messages = warning"));
-    }
+    database->configureSession();
     qCDebug(lcDatabase).noquote() << "connected to" << settings.displayString() << "as"
                                   << database->m_name << "in thread" << QThread::currentThread();
     return database;
 }
 
+void Database::configureSession()
+{
+    if (backend() == Backend::Sqlite) {
+        // Cascading deletes and the journal mode are per connection in SQLite.
+        run(QStringLiteral("PRAGMA foreign_keys = ON"));
+        run(QStringLiteral("PRAGMA journal_mode = WAL"));
+        run(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    } else {
+        run(QStringLiteral("SET TIME ZONE 'UTC'"));
+        // Notices ("relation already exists, skipping") are not for administrators' eyes.
+        run(QStringLiteral("SET client_min_messages = warning"));
+    }
+}
+
+pg_conn* Database::libpqConnection()
+{
+    const QVariant handle = m_connection.driver()->handle();
+    // QPSQL's handle is the libpq connection; Qt 6 names its type "pg_conn*".
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "pg_conn*") != 0)
+        throw EngineError(QStringLiteral("the PostgreSQL driver gives no libpq connection"));
+    PGconn* connection = *static_cast<PGconn* const*>(handle.constData());
+    if (!connection)
+        throw EngineError(QStringLiteral("the PostgreSQL connection is closed"));
+    return connection;
+}
+
+bool Database::reconnectIfLost()
+{
+    if (!m_reconnectWhenLost || backend() != Backend::PostgreSql || m_inTransaction)
+        return false;
+    // QPSQL closes the connection itself when a statement finds it ended, or leaves it to us.
+    if (m_connection.isOpen() && !connectionEnded(m_connection.driver()))
+        return false;
+
+    // Inside a transaction the work so far is gone with the old connection, so the statement
+    // must fail; outside one nothing is lost by going on with a new connection.
+    qCWarning(lcDatabase).noquote()
+        << "the connection to" << m_settings.displayString() << "was lost; connecting again";
+    m_connection.close();
+    if (!m_connection.open())
+        throw EngineError(
+            QStringLiteral("cannot connect to %1 again: %2")
+                .arg(m_settings.displayString(), errorText(m_connection.lastError())));
+    configureSession();
+    return true;
+}
+
+void Database::checkConnection()
+{
+    if (!m_reconnectWhenLost || backend() != Backend::PostgreSql || m_inTransaction)
+        return;
+    QSqlQuery probe(m_connection);
+    if (!probe.exec(QStringLiteral("SELECT 1")))
+        reconnectIfLost();
+}
+
 QSqlQuery Database::prepare(const QString& sql)
 {
+    reconnectIfLost();
     QSqlQuery query(m_connection);
     if (!query.prepare(sql))
-        throw EngineError(QStringLiteral("database error: %1 (while preparing: %2)")
-                              .arg(errorText(query.lastError()), sql.simplified()));
+        throw EngineError(statementError(query, sql));
     return query;
 }
 
@@ -134,8 +204,7 @@ void Database::exec(QSqlQuery& query)
     // Every statement is a place where a kill test may end the process.
     faultPoint();
     if (!query.exec())
-        throw EngineError(QStringLiteral("database error: %1 (in: %2)")
-                              .arg(errorText(query.lastError()), query.lastQuery().simplified()));
+        throw EngineError(statementError(query, query.lastQuery()));
 }
 
 QSqlQuery Database::run(const QString& sql, const QVariantList& values)
@@ -143,11 +212,11 @@ QSqlQuery Database::run(const QString& sql, const QVariantList& values)
     // Without parameters the statement goes to the server as it is: PostgreSQL cannot prepare
     // statements such as BEGIN or SET.
     if (values.isEmpty()) {
+        reconnectIfLost();
         faultPoint();
         QSqlQuery query(m_connection);
         if (!query.exec(sql))
-            throw EngineError(QStringLiteral("database error: %1 (in: %2)")
-                                  .arg(errorText(query.lastError()), sql.simplified()));
+            throw EngineError(statementError(query, sql));
         return query;
     }
 
@@ -218,12 +287,14 @@ Transaction::Transaction(Database& database)
         database.run(QStringLiteral("BEGIN IMMEDIATE"));
     else
         database.run(QStringLiteral("BEGIN"));
+    database.m_inTransaction = true;
 }
 
 Transaction::~Transaction()
 {
     if (!m_open)
         return;
+    m_database.m_inTransaction = false;
     QSqlQuery rollback(m_database.connection());
     if (!rollback.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcDatabase).noquote() << "rollback failed:" << rollback.lastError().text();
@@ -233,6 +304,7 @@ void Transaction::commit()
 {
     m_database.run(QStringLiteral("COMMIT"));
     m_open = false;
+    m_database.m_inTransaction = false;
 }
 
 } // namespace driftdesk

@@ -11,6 +11,8 @@
 
 #include <memory>
 
+struct pg_conn;
+
 namespace driftdesk {
 
 /// One open connection to a DriftDesk database, owned by the thread that opened it (Qt's SQL
@@ -34,6 +36,23 @@ public:
     Backend backend() const { return m_settings.backend(); }
     const ConnectionSettings& settings() const { return m_settings; }
     QSqlDatabase& connection() { return m_connection; }
+
+    /// The libpq connection under QPSQL; throws EngineError on SQLite or when it is closed.
+    pg_conn* libpqConnection();
+
+    /// Whether prepare() and run() first open the connection again when the PostgreSQL server
+    /// ended it (a restart, say) and no transaction is open, so that the statement after the
+    /// one that found the connection lost goes to a new one. Off by default: an operation holds
+    /// session locks that a new connection would not have, so it must fail instead.
+    void setReconnectWhenLost(bool reconnect) { m_reconnectWhenLost = reconnect; }
+
+    /// Reconnects as described above, if enabled and needed; returns whether it did.
+    bool reconnectIfLost();
+
+    /// With reconnection enabled, asks the server whether the connection still works (libpq
+    /// only learns that it was ended when it next uses it) and reconnects if not; throws
+    /// EngineError when the server cannot be reached. For a reload after a pause.
+    void checkConnection();
 
     /// Prepares a statement with positional ? parameters; throws EngineError on failure.
     QSqlQuery prepare(const QString& sql);
@@ -62,11 +81,16 @@ public:
     static QString likePattern(const QString& text);
 
 private:
+    friend class Transaction;
+
     explicit Database(const ConnectionSettings& settings);
+    void configureSession();
 
     ConnectionSettings m_settings;
     QString m_name;
     QSqlDatabase m_connection;
+    bool m_inTransaction = false;
+    bool m_reconnectWhenLost = false;
 };
 
 /// RFC 3339 text in UTC with milliseconds, as DriftDesk prints and stores times.

@@ -22,10 +22,12 @@ void printCount()
 struct Settings
 {
     long long killAt = 0;
+    long long stopAt = 0;
 
     Settings()
     {
         killAt = qEnvironmentVariableIntValue("DRIFTDESK_KILL_AT_FAULT_POINT");
+        stopAt = qEnvironmentVariableIntValue("DRIFTDESK_STOP_AT_FAULT_POINT");
         if (qEnvironmentVariableIsSet("DRIFTDESK_COUNT_FAULT_POINTS"))
             std::atexit(printCount);
     }
@@ -39,6 +41,8 @@ void faultPoint()
     const long long count = ++reached;
     if (settings.killAt > 0 && count == settings.killAt)
         std::raise(SIGKILL);
+    if (settings.stopAt > 0 && count == settings.stopAt)
+        std::raise(SIGSTOP);
 }
 
 } // namespace driftdesk

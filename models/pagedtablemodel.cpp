@@ -122,29 +122,44 @@ bool PagedTableModel::readPage(Page* page)
     QVariantList values;
     const QString sql = pageQuery(true, &values);
 
-    try {
-        QSqlQuery query = m_database.prepare(sql);
-        query.setForwardOnly(true);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        Database::exec(query);
-        const int fields = fieldCount();
-        while (query.next()) {
-            QVariantList row;
-            row.reserve(fields);
-            for (int i = 0; i < fields; ++i)
-                row.append(query.value(i));
-            page->rows.append(row);
-            page->keys.append(query.value(fields));
-            page->ids.append(query.value(fields + 1).toLongLong());
+    // The read that finds a lost connection fails; when the connection could be opened again,
+    // the same read is tried once more on it.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            readRows(sql, values, page);
+            break;
+        } catch (const EngineError& error) {
+            page->rows.clear();
+            page->keys.clear();
+            page->ids.clear();
+            if (attempt == 0 && m_database.reconnectIfLost())
+                continue;
+            m_complete = true;
+            Q_EMIT queryFailed(error.message());
+            return false;
         }
-    } catch (const EngineError& error) {
-        m_complete = true;
-        Q_EMIT queryFailed(error.message());
-        return false;
     }
     m_complete = page->rows.size() < m_pageSize;
     return true;
+}
+
+void PagedTableModel::readRows(const QString& sql, const QVariantList& values, Page* page)
+{
+    QSqlQuery query = m_database.prepare(sql);
+    query.setForwardOnly(true);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    Database::exec(query);
+    const int fields = fieldCount();
+    while (query.next()) {
+        QVariantList row;
+        row.reserve(fields);
+        for (int i = 0; i < fields; ++i)
+            row.append(query.value(i));
+        page->rows.append(row);
+        page->keys.append(query.value(fields));
+        page->ids.append(query.value(fields + 1).toLongLong());
+    }
 }
 
 void PagedTableModel::append(Page&& page)

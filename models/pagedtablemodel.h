@@ -99,6 +99,7 @@ private:
 
     /// Reads the page after the last row loaded; false after reporting a query failure.
     bool readPage(Page* page);
+    void readRows(const QString& sql, const QVariantList& values, Page* page);
     void append(Page&& page);
 
     QList<QVariantList> m_rows;

@@ -241,6 +241,13 @@ void MainWindow::showRun(qint64 runId)
 
 void MainWindow::refreshAll()
 {
+    // After a server restart the pages read through a new connection, not the ended one.
+    try {
+        m_session.database().checkConnection();
+    } catch (const EngineError& error) {
+        m_prompts.error(this, tr("Reload"), error.message());
+        return;
+    }
     m_tenants->refresh();
     m_profiles->refresh();
     m_findings->refresh();

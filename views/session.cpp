@@ -15,6 +15,9 @@ std::unique_ptr<Session> Session::open(const ConnectionSettings& settings,
     std::unique_ptr<Session> session(new Session);
     session->m_settings = settings;
     session->m_database = Database::open(settings, Database::OpenMode::CreateIfMissing);
+    // A server restart must not need an application restart: browsing goes on with a new
+    // connection (operations use their own connections and fail instead).
+    session->m_database->setReconnectWhenLost(true);
 
     // The desktop application keeps its schema current itself; migrations are forward-only
     // and each runs in a transaction.
