@@ -118,7 +118,7 @@ QString ProfilesModel::describeScope(const nlohmann::json& scope)
         QStringList result;
         for (const QString& key : keys) {
             const PolicyTypeInfo* info = registry.find(key);
-            result.append(info ? info->label : key);
+            result.append(info ? policyTypeLabel(*info) : key);
         }
         return result.join(QStringLiteral(", "));
     };

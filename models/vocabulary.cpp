@@ -69,6 +69,17 @@ constexpr Word words[] = {
     QT_TRANSLATE_NOOP3("Vocabulary", "findings_seen_again", "run counter"),
     QT_TRANSLATE_NOOP3("Vocabulary", "findings_resolved", "run counter"),
     QT_TRANSLATE_NOOP3("Vocabulary", "findings_baseline_replaced", "run counter"),
+
+    // The labels of resources/policy-types.json, which lupdate cannot read: Intune's names.
+    QT_TRANSLATE_NOOP3("Vocabulary", "Device configuration profiles", "policy type"),
+    QT_TRANSLATE_NOOP3("Vocabulary", "Compliance policies", "policy type"),
+    QT_TRANSLATE_NOOP3("Vocabulary", "Settings catalog policies", "policy type"),
+    QT_TRANSLATE_NOOP3("Vocabulary", "Endpoint security policies", "policy type"),
+    QT_TRANSLATE_NOOP3("Vocabulary", "Windows Update rings", "policy type"),
+    QT_TRANSLATE_NOOP3("Vocabulary", "Windows driver update profiles", "policy type"),
+    QT_TRANSLATE_NOOP3("Vocabulary", "Windows feature update profiles", "policy type"),
+    QT_TRANSLATE_NOOP3("Vocabulary", "App protection policies", "policy type"),
+    QT_TRANSLATE_NOOP3("Vocabulary", "Security baselines", "foundation type"),
 };
 
 } // namespace
@@ -83,6 +94,11 @@ QString displayWord(const QString& stored)
     }();
     const Word* word = byText.value(stored);
     return word ? QCoreApplication::translate("Vocabulary", word->source, word->comment) : stored;
+}
+
+QString policyTypeLabel(const PolicyTypeInfo& type)
+{
+    return displayWord(type.label);
 }
 
 } // namespace driftdesk::models

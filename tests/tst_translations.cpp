@@ -11,6 +11,7 @@
 #include "scriptedprompts.h"
 #include "session.h"
 #include "translations.h"
+#include "vocabulary.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void tsFileIsComplete();
     void systemLocaleChoosesGerman();
     void mainWindowSpeaksGerman();
+    void everyPolicyTypeHasAGermanLabel();
     void accessKeysStayUniquePerPage();
     void pagesStillFitIn1280x800();
 
@@ -207,6 +209,31 @@ void TestTranslations::mainWindowSpeaksGerman()
 
     QVERIFY2(window.aboutText().contains(QStringLiteral("Datenbank: SQLite")),
              qPrintable(window.aboutText()));
+}
+
+void TestTranslations::everyPolicyTypeHasAGermanLabel()
+{
+    // The labels come from resources/policy-types.json, which lupdate does not read: a type
+    // added there needs its label in the vocabulary too.
+    QStringList untranslated;
+    for (const PolicyTypeInfo& type : PolicyTypeRegistry::builtIn().types()) {
+        if (models::policyTypeLabel(type) == type.label)
+            untranslated.append(type.key + QStringLiteral(" (") + type.label + QLatin1Char(')'));
+    }
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral(", "))));
+    QVERIFY(!PolicyTypeRegistry::builtIn().types().empty());
+
+    // Where the labels are offered: the findings filter.
+    QString skip;
+    const auto scratch = testsupport::ScratchDatabase::create(Backend::Sqlite, true, &skip);
+    const auto session = Session::open(scratch->settings(), QStringLiteral("default"));
+    testsupport::ScriptedPrompts prompts;
+    MainWindow window(*session, prompts);
+    bool offered = false;
+    for (QComboBox* box : window.findingsPage()->findChildren<QComboBox*>())
+        offered
+            = offered || box->findText(QStringLiteral("Richtlinien des Einstellungskatalogs")) >= 0;
+    QVERIFY(offered);
 }
 
 void TestTranslations::accessKeysStayUniquePerPage()

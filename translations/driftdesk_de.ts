@@ -249,6 +249,51 @@
         <comment>baseline profile status</comment>
         <translation>archiviert</translation>
     </message>
+    <message>
+        <source>Device configuration profiles</source>
+        <comment>policy type</comment>
+        <translation>Gerätekonfigurationsprofile</translation>
+    </message>
+    <message>
+        <source>Compliance policies</source>
+        <comment>policy type</comment>
+        <translation>Konformitätsrichtlinien</translation>
+    </message>
+    <message>
+        <source>Settings catalog policies</source>
+        <comment>policy type</comment>
+        <translation>Richtlinien des Einstellungskatalogs</translation>
+    </message>
+    <message>
+        <source>Endpoint security policies</source>
+        <comment>policy type</comment>
+        <translation>Endpunktsicherheitsrichtlinien</translation>
+    </message>
+    <message>
+        <source>Windows Update rings</source>
+        <comment>policy type</comment>
+        <translation>Windows Update-Ringe</translation>
+    </message>
+    <message>
+        <source>Windows driver update profiles</source>
+        <comment>policy type</comment>
+        <translation>Windows-Treiberupdateprofile</translation>
+    </message>
+    <message>
+        <source>Windows feature update profiles</source>
+        <comment>policy type</comment>
+        <translation>Windows-Funktionsupdateprofile</translation>
+    </message>
+    <message>
+        <source>App protection policies</source>
+        <comment>policy type</comment>
+        <translation>App-Schutzrichtlinien</translation>
+    </message>
+    <message>
+        <source>Security baselines</source>
+        <comment>foundation type</comment>
+        <translation>Sicherheitsbaselines</translation>
+    </message>
 </context>
 <context>
     <name>driftdesk::models::FindingsModel</name>

@@ -89,7 +89,7 @@ FindingsPage::FindingsPage(Session& session, OperationRunner& runner, UserPrompt
                                   ChangeType::unexpectedPolicy, ChangeType::ambiguousMatch})
         m_change->addItem(models::displayWord(change), change);
     for (const PolicyTypeInfo& type : PolicyTypeRegistry::builtIn().types())
-        m_policyType->addItem(type.label, type.key);
+        m_policyType->addItem(models::policyTypeLabel(type), type.key);
     m_text->setAccessibleName(tr("Filter by text"));
     m_text->setPlaceholderText(tr("Name or subject id contains…"));
     m_text->setClearButtonEnabled(true);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scopeeditor.h"
 
+#include "vocabulary.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -17,7 +19,7 @@ QListWidget* typeList(const PolicyTypeRegistry& registry, PolicyTypeKind kind, Q
     for (const PolicyTypeInfo& type : registry.types()) {
         if (type.kind != kind)
             continue;
-        auto* item = new QListWidgetItem(type.label, list);
+        auto* item = new QListWidgetItem(models::policyTypeLabel(type), list);
         item->setData(keyRole, type.key);
         item->setToolTip(type.key);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);

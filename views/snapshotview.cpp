@@ -8,6 +8,7 @@
 #include "snapshotitemsmodel.h"
 #include "snapshotstore.h"
 #include "tableviews.h"
+#include "vocabulary.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -133,7 +134,8 @@ void SnapshotView::showSnapshot()
             : nlohmann::json::array();
         for (const auto& key : covered) {
             const PolicyTypeInfo* info = PolicyTypeRegistry::builtIn().find(toQString(key));
-            m_typeFilter->addItem(info ? info->label : toQString(key), toQString(key));
+            m_typeFilter->addItem(info ? models::policyTypeLabel(*info) : toQString(key),
+                                  toQString(key));
         }
         m_typeFilter->setCurrentIndex(std::max(0, m_typeFilter->findData(current)));
         m_model->setFilter(m_typeFilter->currentData().toString(), m_textFilter->text().trimmed());

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 
 #include <memory>
 
@@ -34,6 +35,15 @@ bool onlyAsksForText(int argc, char* argv[])
     return false;
 }
 
+/// The icon theme's icon when DriftDesk is installed, else the same sizes built into the program.
+QIcon applicationIcon()
+{
+    QIcon builtIn;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
+        builtIn.addFile(QStringLiteral(":/icons/%1x%1/" DRIFTDESK_APP_ID ".png").arg(size));
+    return QIcon::fromTheme(QStringLiteral(DRIFTDESK_APP_ID), builtIn);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -49,6 +59,11 @@ int main(int argc, char* argv[])
     installTranslations(app);
     // --version and the About dialog name the git state of a development build too.
     QCoreApplication::setApplicationVersion(versionText());
+    if (qobject_cast<QApplication*>(&app)) {
+        // The desktop finds the .desktop entry, and through it the icon and the name, by this id.
+        QGuiApplication::setDesktopFileName(QStringLiteral(DRIFTDESK_APP_ID));
+        QApplication::setWindowIcon(applicationIcon());
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
