@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev libqt6sql6-psql libqt6sql6-sqlite
     nlohmann-json3-dev libssl-dev libpq-dev
     qtkeychain-qt6-dev
-    postgresql
+    postgresql openssl
     gnome-keyring dbus-daemon
 )
 
