@@ -3,6 +3,7 @@
 
 #include "policytyperegistry.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -42,6 +43,15 @@ struct ExportFolderFailure
     QString message;
 };
 
+/// An export file's bytes, read already or made in memory (the benchmark's synthetic tenants
+/// stream through the same decoding, parsing, classification and hashing as files on disk).
+struct ExportDocument
+{
+    QString relativePath; ///< as it would lie under the export root
+    QString folder; ///< the type folder it lies in; empty for the export root
+    QByteArray bytes;
+};
+
 struct ExportScan
 {
     std::vector<ExportedObject> objects;
@@ -79,6 +89,11 @@ public:
     }
 
     ExportScan scan(const QString& rootPath) const;
+
+    /// Reads documents held in memory as scan() reads files; `folders` are the type folders the
+    /// export holds (they decide coverage as found folders do).
+    ExportScan scanDocuments(const std::vector<ExportDocument>& documents,
+                             const QStringList& folders) const;
 
 private:
     bool folderWanted(const QString& folder) const;

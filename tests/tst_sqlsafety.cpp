@@ -216,6 +216,17 @@ void TestSqlSafety::sqlIsNeverAssembledFromInput()
                        "options_jsonb FROM"),
         // jsonText() of literals
         QStringLiteral("models/snapshotitemsmodel.cpp: COALESCE(%1, '')"),
+        // the head columns: a literal per backend
+        QStringLiteral("engine/snapshotstore.cpp: SELECT i.id, i.baseline_snapshot_id, "
+                       "i.subject_type, i.subject_external_id, i.policy_type, i.baseline_hash, "
+                       "%1 FROM"),
+        // table and column names given to BulkInsert, literals at every construction (checked
+        // below), and "?" or "substr(?, 2)" per column
+        QStringLiteral("engine/bulkinsert.cpp: INSERT INTO %1 (%2) VALUES (%3)"),
+        QStringLiteral("engine/bulkinsert.cpp: CREATE TEMPORARY TABLE IF NOT EXISTS %1 ON COMMIT "
+                       "DELETE ROWS AS SELECT %2 FROM %3 WITH NO DATA"),
+        QStringLiteral("engine/bulkinsert.cpp: COPY %1 (%2) FROM STDIN"),
+        QStringLiteral("engine/bulkinsert.cpp: INSERT INTO %1 (%2) SELECT %2 FROM %3"),
     };
     // Builder calls whose argument is not a literal, each checked by hand.
     const QSet<QString> reviewedBuilderCalls{
@@ -229,9 +240,11 @@ void TestSqlSafety::sqlIsNeverAssembledFromInput()
         R"(\b(SELECT|INSERT|UPDATE|DELETE|WHERE|FROM|JOIN|VALUES|CREATE|DROP|ALTER|PRAGMA|LIKE|)"
         R"(COALESCE|json_extract)\b|->>)"));
     static const QRegularExpression placeholder(QStringLiteral("%[0-9]"));
-    // The SQL fragment builders, called with anything but a literal.
+    // The SQL fragment builders, called with anything but a literal, and a BulkInsert whose
+    // table is not a literal or whose column list does not begin with a literal.
     static const QRegularExpression builderCall(QStringLiteral(
-        R"re(\b(jsonText|containsText|guardedColumn)\((?!\s*QStringLiteral\()(?!const QString&))re"));
+        R"re(\b(jsonText|containsText|guardedColumn)\((?!\s*QStringLiteral\()(?!const QString&))re"
+        R"re(|\bBulkInsert\s+\w+\(\s*[\w*.>-]++,\s*+(?!QStringLiteral\("\w+"\),\s*\{\s*\{QStringLiteral\())re"));
 
     const QDir root(QStringLiteral(DRIFTDESK_SOURCE_DIR));
     QStringList assembled;
@@ -278,6 +291,18 @@ void TestSqlSafety::sqlIsNeverAssembledFromInput()
         }
     }
     QVERIFY2(files > 50, qPrintable(QString::number(files)));
+    // The check tells a BulkInsert of literals from one of a variable.
+    QVERIFY(!builderCall
+                 .match(QStringLiteral("BulkInsert insert(m_database, "
+                                       "QStringLiteral(\"findings\"),\n "
+                                       "{{QStringLiteral(\"workspace_id\")},"))
+                 .hasMatch());
+    QVERIFY(builderCall.match(QStringLiteral("BulkInsert insert(m_database, table, columns)"))
+                .hasMatch());
+    QVERIFY(builderCall
+                .match(QStringLiteral("BulkInsert insert(m_database, "
+                                      "QStringLiteral(\"findings\"), columns)"))
+                .hasMatch());
     QVERIFY2(unreviewed.isEmpty(), qPrintable(unreviewed.join(u'\n')));
     QCOMPARE(assembled.size(), reviewed.size()); // the scan finds what it should
     QVERIFY2(nonLiteralBuilderCalls.isEmpty(), qPrintable(nonLiteralBuilderCalls.join(u'\n')));
