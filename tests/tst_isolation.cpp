@@ -5,6 +5,7 @@
 
 #include "baselinecapture.h"
 #include "baselinecompare.h"
+#include "bulkinsert.h"
 #include "driftengine.h"
 #include "engineerror.h"
 #include "findingstore.h"
@@ -541,32 +542,61 @@ void TestIsolation::runLivenessWorksForMembers()
 void TestIsolation::bulkInsertThroughATemporaryTableWorksForMembers()
 {
     // PostgreSQL refuses COPY FROM into a table under row-level security for roles it binds, so
-    // bulk loads copy into a temporary table of their own and move the rows with INSERT ...
+    // BulkInsert copies into a temporary table of its own and moves the rows with INSERT ...
     // SELECT, which the policies check row by row. Temporary tables need the TEMP privilege on
     // the database, which PUBLIC holds unless an administrator revokes it.
     Database& alice = *fixture->alice;
     const MemberWork& alpha = fixture->alpha;
     const MemberWork& beta = fixture->beta;
-    QVERIFY(count(alice,
-                  QStringLiteral("SELECT has_database_privilege(current_database(), "
-                                 "'TEMP')::int"))
-            == 1);
-    alice.run(QStringLiteral("CREATE TEMP TABLE staged_items (subject_external_id text, "
-                             "display_name text)"));
-    for (int i = 0; i < 3; ++i)
-        alice.run(QStringLiteral("INSERT INTO staged_items VALUES (?, ?)"),
-                  {QStringLiteral("staged-%1").arg(i), QStringLiteral("Staged %1").arg(i)});
+    QCOMPARE(count(alice,
+                   QStringLiteral("SELECT has_database_privilege(current_database(), "
+                                  "'TEMP')::int")),
+             1);
 
-    const QString move = QStringLiteral(
-        "INSERT INTO inventory_items (workspace_id, tenant_id, policy_type, subject_type, "
-        "subject_external_id, display_name, source_file, raw_jsonb, meta_contract_version, "
-        "meta_hash, created_at, updated_at) "
-        "SELECT ?, ?, 'stagedTest', 'x', s.subject_external_id, s.display_name, 'staged', "
-        "'{}', 1, 'h', now(), now() FROM staged_items s");
-    QCOMPARE(alice.run(move, {alpha.workspaceId, alpha.target}).numRowsAffected(), 3);
-    // The same move into beta's workspace is refused as a whole.
-    QVERIFY(failure(alice, move, {beta.workspaceId, beta.target})
-                .contains(QLatin1String("row-level security")));
+    // The import, capture and compare alice ran on this connection in initTestCase went that
+    // way: their staging tables are there, in her session.
+    QCOMPARE(count(alice,
+                   QStringLiteral("SELECT COUNT(*) FROM pg_class WHERE relname IN "
+                                  "('driftdesk_staging_inventory_items', "
+                                  "'driftdesk_staging_findings') "
+                                  "AND relnamespace = pg_my_temp_schema()")),
+             2);
+
+    const auto stage = [&](qint64 workspaceId, qint64 tenantId) {
+        Transaction transaction(alice);
+        BulkInsert insert(alice, QStringLiteral("inventory_items"),
+                          {{QStringLiteral("workspace_id")},
+                           {QStringLiteral("tenant_id")},
+                           {QStringLiteral("policy_type")},
+                           {QStringLiteral("subject_type")},
+                           {QStringLiteral("subject_external_id")},
+                           {QStringLiteral("display_name"), true},
+                           {QStringLiteral("source_file")},
+                           {QStringLiteral("raw_jsonb")},
+                           {QStringLiteral("meta_contract_version")},
+                           {QStringLiteral("meta_hash")},
+                           {QStringLiteral("created_at")},
+                           {QStringLiteral("updated_at")}});
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 3; ++i) {
+            insert.addRow({workspaceId, tenantId, QStringLiteral("stagedTest"), QStringLiteral("x"),
+                           QStringLiteral("staged-%1").arg(i), QStringLiteral("~Staged %1").arg(i),
+                           QStringLiteral("staged"), QByteArray("{}"), 1, QStringLiteral("h"), now,
+                           now});
+        }
+        insert.finish();
+        transaction.commit();
+        return insert.rowsWritten();
+    };
+    QCOMPARE(stage(alpha.workspaceId, alpha.target), qint64(3));
+    // The same rows aimed at beta's workspace are refused as a whole.
+    try {
+        stage(beta.workspaceId, beta.target);
+        QFAIL("rows went into another workspace");
+    } catch (const EngineError& error) {
+        QVERIFY2(error.message().contains(QLatin1String("row-level security")),
+                 qPrintable(error.message()));
+    }
     QCOMPARE(count(*fixture->owner,
                    QStringLiteral("SELECT COUNT(*) FROM inventory_items WHERE policy_type = "
                                   "'stagedTest' AND workspace_id = ?"),
@@ -582,7 +612,6 @@ void TestIsolation::bulkInsertThroughATemporaryTableWorksForMembers()
                                      "'stagedTest'"))
                  .numRowsAffected(),
              3);
-    alice.run(QStringLiteral("DROP TABLE staged_items"));
 }
 
 void TestIsolation::findingsPageKeepsItsIndexForMembers()
