@@ -83,9 +83,11 @@ void appendCopyValue(QByteArray* out, const QVariant& value, bool guarded)
     }
 }
 
+/// Qualified with the session's own temporary schema, so that no table of that name elsewhere on
+/// the search path, created by whoever may create tables there, receives the rows instead.
 QString stagingTable(const QString& table)
 {
-    return QStringLiteral("driftdesk_staging_") + table;
+    return QStringLiteral("pg_temp.driftdesk_staging_") + table;
 }
 
 } // namespace

@@ -16,11 +16,13 @@ namespace driftdesk {
 
 namespace {
 
-/// The URL with any password replaced by "***", for messages about a URL that failed to parse.
+/// The URL with any password (or client key passphrase) replaced by "***", for messages about
+/// a URL that failed to parse.
 QString redactedUrl(QString url)
 {
     static const QRegularExpression userPassword(QStringLiteral("^([A-Za-z]+://[^:@/?#]*):[^@]*@"));
-    static const QRegularExpression passwordParameter(QStringLiteral("([?&]password=)[^&]*"));
+    static const QRegularExpression passwordParameter(
+        QStringLiteral("([?&](?:ssl)?password=)[^&]*"));
     url.replace(userPassword, QStringLiteral("\\1:***@"));
     url.replace(passwordParameter, QStringLiteral("\\1***"));
     return url;
@@ -72,6 +74,12 @@ ConnectionSettings ConnectionSettings::fromUrl(const QString& url)
             throw EngineError(QStringLiteral(
                 "the database URL contains a password; give it through PGPASSWORD or "
                 "~/.pgpass instead"));
+        }
+        // A client key's passphrase is a secret as well, and URLs end up in settings files.
+        if (key == QLatin1String("sslpassword")) {
+            throw EngineError(QStringLiteral(
+                "the database URL contains sslpassword, a secret; use a client key without a "
+                "passphrase, readable only by you"));
         }
         settings.m_parameters.append({key, QString::fromUtf8(option->val)});
     }

@@ -37,6 +37,13 @@ nlohmann::ordered_json toJson(const Workspace& workspace)
             {"created_at", time(workspace.createdAt)}};
 }
 
+nlohmann::ordered_json toJson(const WorkspaceMember& member)
+{
+    return {{"role_name", member.roleName.toStdString()},
+            {"granted_at", time(member.grantedAt)},
+            {"granted_by", text(member.grantedBy)}};
+}
+
 nlohmann::ordered_json toJson(const Tenant& tenant)
 {
     return {{"id", tenant.id},

@@ -11,6 +11,7 @@ namespace driftdesk {
 /// Records as JSON objects whose keys are the database column names, in column order, with
 /// timestamps as RFC 3339 text in UTC: the shape `driftctl --format json` prints and exports use.
 nlohmann::ordered_json toJson(const Workspace& workspace);
+nlohmann::ordered_json toJson(const WorkspaceMember& member);
 nlohmann::ordered_json toJson(const Tenant& tenant);
 nlohmann::ordered_json toJson(const BaselineProfile& profile);
 nlohmann::ordered_json toJson(const OperationRun& run);

@@ -17,6 +17,14 @@ struct Workspace
     QDateTime createdAt;
 };
 
+/// A PostgreSQL role allowed to use a workspace (row-level security reads these).
+struct WorkspaceMember
+{
+    QString roleName;
+    QDateTime grantedAt;
+    QString grantedBy;
+};
+
 struct Tenant
 {
     qint64 id = 0;

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -90,9 +91,21 @@ SchemaMigrator::Outcome SchemaMigrator::migrate(int upToVersion)
     outcome.fromVersion = currentVersion();
     refuseNewerSchema(outcome.fromVersion);
 
+    // Versions applied already need no transaction and no DDL, so a role that may read the
+    // ledger but not create tables (a PostgreSQL member role) can run `migrate` on a current
+    // schema. Each version is checked again under the lock below.
+    QSet<int> appliedBefore;
+    if (outcome.fromVersion > 0) {
+        QSqlQuery ledger = m_database.run(QStringLiteral("SELECT version FROM schema_migrations"));
+        while (ledger.next())
+            appliedBefore.insert(ledger.value(0).toInt());
+    }
+
     for (const Migration& migration : migrations()) {
         if (migration.version > upToVersion)
             break;
+        if (appliedBefore.contains(migration.version))
+            continue;
         QFile file(migration.path);
         if (!file.open(QIODevice::ReadOnly))
             throw EngineError(QStringLiteral("migration %1 is missing").arg(migration.path));
@@ -124,9 +137,11 @@ SchemaMigrator::Outcome SchemaMigrator::migrate(int upToVersion)
                                    .arg(migration.name));
     }
 
+    // No conflict target: on PostgreSQL one makes the read policy apply to the new row, which a
+    // member role may not see, and the name is the only unique value given.
     const QVariant now = m_database.timestampValue(QDateTime::currentDateTimeUtc());
     m_database.run(QStringLiteral("INSERT INTO workspaces (name, created_at, updated_at) "
-                                  "VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING"),
+                                  "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
                    {defaultWorkspaceName, now, now});
     outcome.toVersion = currentVersion();
     return outcome;

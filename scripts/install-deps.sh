@@ -10,7 +10,7 @@ packages=(
     librsvg2-bin desktop-file-utils appstream  # icons rendered at build time; validator tests
     nlohmann-json3-dev libssl-dev libpq-dev
     qtkeychain-qt6-dev
-    postgresql
+    postgresql openssl
     gnome-keyring dbus-daemon
 )
 

@@ -63,7 +63,9 @@ void TestConnectionSettings::passwordInUrlIsRefusedWithoutEchoingIt()
     for (const QString& url : {QStringLiteral("postgresql://alice:S3cr3t-pw@db/drift"),
                                QStringLiteral("postgresql://db/drift?password=S3cr3t-pw"),
                                QStringLiteral("postgresql://alice:S3cr3t-pw@[bad/drift"),
-                               QStringLiteral("postgresql://[bad/drift?password=S3cr3t-pw")}) {
+                               QStringLiteral("postgresql://[bad/drift?password=S3cr3t-pw"),
+                               QStringLiteral("postgresql://db/drift?sslpassword=S3cr3t-pw"),
+                               QStringLiteral("postgresql://[bad/drift?sslpassword=S3cr3t-pw")}) {
         try {
             ConnectionSettings::fromUrl(url);
             QFAIL("a URL with a password was accepted");

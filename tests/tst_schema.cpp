@@ -114,7 +114,7 @@ void TestSchema::migratesAnEmptyDatabase()
     QCOMPARE(first.toVersion, migrator.latestVersion());
     QCOMPARE(first.applied,
              (QStringList{"0001_initial", "0002_setting_definitions", "0003_findings_default_order",
-                          "0004_identity_matching"}));
+                          "0004_identity_matching", "0005_workspace_isolation"}));
     migrator.requireCurrent();
 
     // Again: nothing to do, and still one default workspace.
@@ -258,7 +258,7 @@ void TestSchema::identityMatchingUpgradeKeepsFindings()
         database.run(insertFinding,
                      findingValues(QStringLiteral("ambiguous_match"), QStringLiteral("refused"))));
 
-    const auto outcome = SchemaMigrator(database).migrate();
+    const auto outcome = SchemaMigrator(database).migrate(4);
     QCOMPARE(outcome.applied, QStringList{"0004_identity_matching"});
 
     // The finding survives whole (SQLite rebuilt its table), the profile matches by id.
@@ -317,6 +317,21 @@ void TestSchema::snapshotsAreImmutable()
         QVERIFY(failure(database, QStringLiteral("TRUNCATE baseline_snapshot_items CASCADE"))
                     .contains(QLatin1String("immutable")));
     }
+
+    // A temporary table of the same name as a parent, which unqualified names in a trigger
+    // would find first, must not persuade the guards that the parent is gone.
+    database.run(QStringLiteral("CREATE TEMP TABLE baseline_profiles (id bigint)"));
+    database.run(QStringLiteral("CREATE TEMP TABLE baseline_snapshots (id bigint)"));
+    const QString main
+        = database.backend() == Backend::Sqlite ? QStringLiteral("main") : QStringLiteral("public");
+    QVERIFY(failure(database, QStringLiteral("DELETE FROM %1.baseline_snapshot_items").arg(main))
+                .contains(QLatin1String("immutable")));
+    QVERIFY(failure(database, QStringLiteral("DELETE FROM %1.baseline_snapshots").arg(main))
+                .contains(QLatin1String("immutable")));
+    const QString temp = database.backend() == Backend::Sqlite ? QStringLiteral("temp")
+                                                               : QStringLiteral("pg_temp");
+    database.run(QStringLiteral("DROP TABLE %1.baseline_profiles").arg(temp));
+    database.run(QStringLiteral("DROP TABLE %1.baseline_snapshots").arg(temp));
 
     QCOMPARE(count(database,
                    QStringLiteral("SELECT COUNT(*) FROM baseline_snapshot_items "

@@ -30,7 +30,8 @@ Configuration drift review for Microsoft Intune tenants.
 
 Commands:
   migrate                  create or upgrade the schema and the "default" workspace
-  workspace add NAME | list
+  workspace add NAME | list | members
+  workspace grant ROLE | revoke ROLE   (PostgreSQL: who may use the --workspace)
   tenant add --name N [--external-id GUID] | list | delete TENANT
   profile create --name N [--description D] [--version-label L] [--status S]
                  [--matching by-id|by-identity] [--version-suffix REGEX]

@@ -81,8 +81,73 @@ int workspaceCommand(CliContext& context, const QStringList& args)
         return Succeeded;
     }
 
+    if (sub == QLatin1String("grant") || sub == QLatin1String("revoke")) {
+        const bool granting = sub == QLatin1String("grant");
+        QCommandLineParser parser;
+        parser.setApplicationDescription(
+            granting ? QStringLiteral("Let a PostgreSQL role use the workspace chosen with "
+                                      "--workspace (the tables' owner only). The role must exist: "
+                                      "see docs/workspace-isolation.md.")
+                     : QStringLiteral("Take a PostgreSQL role's membership of the workspace chosen "
+                                      "with --workspace back (the tables' owner only)."));
+        parser.addPositionalArgument(QStringLiteral("role"), QStringLiteral("Role name."));
+        if (!parseCommand(context, parser, {QStringLiteral("workspace"), sub}, rest, &exitCode, 1))
+            return exitCode;
+        const QString role = parser.positionalArguments().value(0);
+        if (role.isEmpty()) {
+            context.err() << "driftctl workspace " << sub << ": name the role\n";
+            return Failed;
+        }
+        WorkspaceStore store(context.database());
+        if (granting) {
+            const bool added = store.grant(context.workspaceId(), role);
+            context.out() << (added ? "Granted" : "Already granted") << " workspace \""
+                          << context.workspaceName() << "\" to role \"" << role << "\".\n";
+        } else {
+            if (!store.revoke(context.workspaceId(), role)) {
+                context.err() << "driftctl workspace revoke: role \"" << role
+                              << "\" is not a member of workspace \"" << context.workspaceName()
+                              << "\"\n";
+                return Failed;
+            }
+            context.out() << "Revoked workspace \"" << context.workspaceName() << "\" from role \""
+                          << role << "\".\n";
+        }
+        return Succeeded;
+    }
+
+    if (sub == QLatin1String("members")) {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(QStringLiteral(
+            "List the PostgreSQL roles that may use the workspace chosen with --workspace."));
+        const QStringList formats{QStringLiteral("table"), QStringLiteral("json")};
+        parser.addOption(formatOption(QStringLiteral("table"), formats));
+        if (!parseCommand(context, parser, {QStringLiteral("workspace"), sub}, rest, &exitCode))
+            return exitCode;
+        const QString format = outputFormat(context, parser, formats);
+        if (format.isEmpty())
+            return Failed;
+
+        const auto members = WorkspaceStore(context.database()).members(context.workspaceId());
+        if (format == QLatin1String("json")) {
+            auto array = nlohmann::ordered_json::array();
+            for (const auto& member : members)
+                array.push_back(toJson(member));
+            printJson(context.out(), array);
+            return Succeeded;
+        }
+        TextTable table(
+            {QStringLiteral("ROLE"), QStringLiteral("GRANTED"), QStringLiteral("GRANTED BY")});
+        for (const auto& member : members)
+            table.addRow({member.roleName, toRfc3339(member.grantedAt), member.grantedBy});
+        table.print(context.out());
+        return Succeeded;
+    }
+
     return unknownSubcommand(context, QStringLiteral("workspace"), args,
-                             {QStringLiteral("add"), QStringLiteral("list")});
+                             {QStringLiteral("add"), QStringLiteral("list"),
+                              QStringLiteral("grant"), QStringLiteral("revoke"),
+                              QStringLiteral("members")});
 }
 
 } // namespace driftctl

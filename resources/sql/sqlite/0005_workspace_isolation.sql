@@ -1,0 +1,5 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Nothing to do: a SQLite workspace file has no database roles and no row-level security. It is
+-- single-user; whoever can read the file reads every workspace in it, so protect it with file
+-- permissions. The PostgreSQL twin, postgresql/0005_workspace_isolation.sql, adds workspace
+-- members and row-level security (docs/workspace-isolation.md).
