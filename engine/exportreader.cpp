@@ -131,8 +131,14 @@ FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
 {
     FileResult result;
     // A link could lead anywhere on the machine; exports hold none.
-    if (QFileInfo(task.absolutePath).isSymLink()) {
+    const QFileInfo info(task.absolutePath);
+    if (info.isSymLink()) {
         result.error = QStringLiteral("is a symbolic link; links are not followed");
+        return result;
+    }
+    // Opening a named pipe would wait for a writer; a device could be endless.
+    if (!info.isFile()) {
+        result.error = QStringLiteral("is not a regular file");
         return result;
     }
     QFile file(task.absolutePath);
@@ -154,22 +160,39 @@ FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
         return result;
     }
 
+    ExportFileContent content = ExportReader::parseFile(bytes, task.relativePath, registry);
+    result.objects = std::move(content.objects);
+    result.error = std::move(content.error);
+    return result;
+}
+
+} // namespace
+
+ExportReader::ExportReader(const PolicyTypeRegistry& registry)
+    : m_registry(registry)
+{
+}
+
+ExportFileContent ExportReader::parseFile(const QByteArray& bytes, const QString& relativePath,
+                                          const PolicyTypeRegistry& registry)
+{
+    ExportFileContent content;
     const DecodedText text = decodeExportText(bytes);
     if (!text.error.isEmpty()) {
-        result.error = text.error;
-        return result;
+        content.error = text.error;
+        return content;
     }
 
-    result.error = checkStructure(text.utf8);
-    if (!result.error.isEmpty())
-        return result;
+    content.error = checkStructure(text.utf8);
+    if (!content.error.isEmpty())
+        return content;
 
     nlohmann::json document;
     try {
         document = nlohmann::json::parse(text.utf8);
     } catch (const nlohmann::json::exception& error) {
-        result.error = parseErrorMessage(error);
-        return result;
+        content.error = parseErrorMessage(error);
+        return content;
     }
 
     // A Graph list response holds its objects in "value"; its context names the collection.
@@ -180,36 +203,28 @@ FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
             toQString(document.value("@odata.context", nlohmann::json())));
         for (std::size_t i = 0; i < value->size(); ++i) {
             ExportedObject object;
-            const QString source
-                = task.relativePath + QStringLiteral("#/value/") + QString::number(i);
+            const QString source = relativePath + QStringLiteral("#/value/") + QString::number(i);
             const QString error
                 = readObject((*value)[i], source, listCollection, registry, &object);
             if (!error.isEmpty()) {
-                result.error = error;
-                result.objects.clear();
-                return result;
+                content.error = error;
+                content.objects.clear();
+                return content;
             }
-            result.objects.push_back(std::move(object));
+            content.objects.push_back(std::move(object));
         }
-        return result;
+        return content;
     }
 
     ExportedObject object;
     const QString error = readObject(document, QStringLiteral("the file"), {}, registry, &object);
     if (!error.isEmpty()) {
-        result.error = error;
-        return result;
+        content.error = error;
+        return content;
     }
-    object.sourceFile = task.relativePath;
-    result.objects.push_back(std::move(object));
-    return result;
-}
-
-} // namespace
-
-ExportReader::ExportReader(const PolicyTypeRegistry& registry)
-    : m_registry(registry)
-{
+    object.sourceFile = relativePath;
+    content.objects.push_back(std::move(object));
+    return content;
 }
 
 bool ExportReader::folderWanted(const QString& folder) const
@@ -250,7 +265,9 @@ ExportScan ExportReader::scan(const QString& rootPath) const
     };
 
     const QStringList jsonFilter{QStringLiteral("*.json"), QStringLiteral("*.JSON")};
-    for (const QString& name : root.entryList(jsonFilter, QDir::Files, QDir::Name))
+    // System entries too: links that lead nowhere or in a loop, pipes and devices are each
+    // reported rather than silently left out.
+    for (const QString& name : root.entryList(jsonFilter, QDir::Files | QDir::System, QDir::Name))
         addFile(root.filePath(name), QString());
 
     for (const QString& folder : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
@@ -267,11 +284,17 @@ ExportScan ExportReader::scan(const QString& rootPath) const
             scan.folderFailures.push_back({folder, QStringLiteral("folder cannot be read")});
             continue;
         }
-        // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+        // Symbolic links to folders are not followed, so a link loop cannot trap the walk; they
+        // are reported, as what they lead to is not read.
         QStringList files;
-        QDirIterator it(dir.absolutePath(), jsonFilter, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            files.append(it.next());
+        QDirIterator it(dir.absolutePath(), jsonFilter,
+                        QDir::Files | QDir::System | QDir::AllDirs | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (!it.fileInfo().isDir() || it.fileInfo().isSymLink())
+                files.append(path);
+        }
         files.sort();
         for (const QString& file : files)
             addFile(file, folder);

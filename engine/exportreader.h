@@ -42,6 +42,13 @@ struct ExportFolderFailure
     QString message;
 };
 
+/// What one export file's bytes hold: its objects, or the error that refused the whole file.
+struct ExportFileContent
+{
+    std::vector<ExportedObject> objects;
+    QString error; ///< empty when the file was read
+};
+
 struct ExportScan
 {
     std::vector<ExportedObject> objects;
@@ -79,6 +86,12 @@ public:
     }
 
     ExportScan scan(const QString& rootPath) const;
+
+    /// Decodes, checks, parses, classifies and hashes the bytes of one file, as scan() does
+    /// for each file it reads; `relativePath` becomes the objects' source. The fuzz targets
+    /// feed arbitrary bytes through here.
+    static ExportFileContent parseFile(const QByteArray& bytes, const QString& relativePath,
+                                       const PolicyTypeRegistry& registry);
 
 private:
     bool folderWanted(const QString& folder) const;
