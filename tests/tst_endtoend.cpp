@@ -2,6 +2,7 @@
 // End to end through the driftctl program, on the real OpenIntuneBaseline exports, on both
 // backends. Expected findings come from the upstream change log (WINDOWS-CHANGELOG.md).
 
+#include "driftctlprocess.h"
 #include "scratchdatabase.h"
 
 #include <QFileInfo>
@@ -32,48 +33,8 @@ private Q_SLOTS:
 
 namespace {
 
-struct Output
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    nlohmann::json json() const { return nlohmann::json::parse(out.toStdString()); }
-};
-
-class Driftctl
-{
-public:
-    explicit Driftctl(QString url)
-        : m_url(std::move(url))
-    {
-    }
-
-    Output run(const QStringList& args) const
-    {
-        QProcess process;
-        process.start(QStringLiteral(DRIFTCTL_PATH),
-                      QStringList{QStringLiteral("--db"), m_url} + args);
-        if (!process.waitForFinished(300000))
-            qFatal("driftctl did not finish: %s", qPrintable(args.join(u' ')));
-        return {process.exitCode(), process.readAllStandardOutput(),
-                process.readAllStandardError()};
-    }
-
-    /// Runs a command that must exit with `expected`; prints its output otherwise.
-    Output expect(int expected, const QStringList& args) const
-    {
-        Output output = run(args);
-        if (output.exitCode != expected) {
-            qWarning("driftctl %s exited %d\nstdout: %s\nstderr: %s", qPrintable(args.join(u' ')),
-                     output.exitCode, output.out.constData(), output.err.constData());
-        }
-        return output;
-    }
-
-private:
-    QString m_url;
-};
+using testsupport::Driftctl;
+using Output = testsupport::DriftctlOutput;
 
 QString oib(const char* release)
 {
@@ -115,7 +76,7 @@ std::map<QString, QSet<QString>> subjectsByChange(const nlohmann::json& findings
 void TestEndToEnd::v36CapturedV37Compared()
 {
     DRIFTDESK_SCRATCH_DATABASE(scratch, false);
-    const Driftctl driftctl(scratch->url());
+    const Driftctl driftctl(QStringLiteral(DRIFTCTL_PATH), scratch->url());
     const nlohmann::json runs = captureAndCompare(driftctl, "windows-v3.6", "windows-v3.7");
     QCOMPARE(runs.size(), std::size_t(1));
     QCOMPARE(testsupport::js(runs[0]["outcome"]), QString("succeeded"));
@@ -186,7 +147,7 @@ void TestEndToEnd::v36CapturedV37Compared()
 void TestEndToEnd::v33CapturedV36Compared()
 {
     DRIFTDESK_SCRATCH_DATABASE(scratch, false);
-    const Driftctl driftctl(scratch->url());
+    const Driftctl driftctl(QStringLiteral(DRIFTCTL_PATH), scratch->url());
     const nlohmann::json runs = captureAndCompare(driftctl, "windows-v3.3", "windows-v3.6");
     QCOMPARE(testsupport::js(runs[0]["summary_counts"]["missing_policy"]), QStringLiteral("29"));
     QCOMPARE(testsupport::js(runs[0]["summary_counts"]["different_version"]), QStringLiteral("7"));
@@ -202,7 +163,7 @@ void TestEndToEnd::v33CapturedV36Compared()
 void TestEndToEnd::recurrenceAndResolution()
 {
     DRIFTDESK_SCRATCH_DATABASE(scratch, false);
-    const Driftctl driftctl(scratch->url());
+    const Driftctl driftctl(QStringLiteral(DRIFTCTL_PATH), scratch->url());
     captureAndCompare(driftctl, "windows-v3.6", "windows-v3.7");
     const auto first = driftctl.expect(0, {"findings", "list", "--format", "json"}).json();
 
@@ -243,7 +204,7 @@ void TestEndToEnd::recurrenceAndResolution()
 void TestEndToEnd::jsonShapesAndExitCodes()
 {
     DRIFTDESK_SCRATCH_DATABASE(scratch, false);
-    const Driftctl driftctl(scratch->url());
+    const Driftctl driftctl(QStringLiteral(DRIFTCTL_PATH), scratch->url());
     driftctl.expect(0, {"migrate"});
     driftctl.expect(0, {"tenant", "add", "--name", "A"});
     driftctl.expect(0,
@@ -308,7 +269,7 @@ void TestEndToEnd::jsonShapesAndExitCodes()
 void TestEndToEnd::commandLineGuards()
 {
     DRIFTDESK_SCRATCH_DATABASE(scratch, false);
-    const Driftctl driftctl(scratch->url());
+    const Driftctl driftctl(QStringLiteral(DRIFTCTL_PATH), scratch->url());
     driftctl.expect(0, {"migrate"});
     driftctl.expect(0, {"tenant", "add", "--name", "A"});
     driftctl.expect(0, {"tenant", "add", "--name", "B"});
@@ -381,7 +342,7 @@ void TestEndToEnd::readCommandsCreateNoFile()
 {
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("missing/w.db"));
-    const Driftctl driftctl(QStringLiteral("sqlite:") + path);
+    const Driftctl driftctl(QStringLiteral(DRIFTCTL_PATH), QStringLiteral("sqlite:") + path);
     const Output output = driftctl.expect(1, {"tenant", "list"});
     QVERIFY(output.err.contains("there is no DriftDesk workspace file"));
     QVERIFY(!QFileInfo::exists(path));

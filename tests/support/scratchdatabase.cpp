@@ -8,6 +8,7 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QTest>
 
 namespace testsupport {
@@ -20,6 +21,21 @@ std::unique_ptr<Database> openPostgresAdmin()
 {
     const QString url = qEnvironmentVariable("DRIFTDESK_TEST_PG_URL");
     return Database::open(ConnectionSettings::fromUrl(url));
+}
+
+/// Database names are generated here, never taken from input.
+QString newPostgresName()
+{
+    static QAtomicInteger<int> counter;
+    return QStringLiteral("driftdesk_test_%1_%2")
+        .arg(QCoreApplication::applicationPid())
+        .arg(counter.fetchAndAddRelaxed(1));
+}
+
+ConnectionSettings postgresSettings(const QString& name)
+{
+    return ConnectionSettings::fromUrl(qEnvironmentVariable("DRIFTDESK_TEST_PG_URL"))
+        .withPostgresParameter(QStringLiteral("dbname"), name);
 }
 
 } // namespace
@@ -53,19 +69,36 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::create(Backend backend, bool m
                 qFatal("%s, but DRIFTDESK_TEST_REQUIRE_PG is set", qPrintable(*skipReason));
             return nullptr;
         }
-        // Database names are generated here, never taken from input.
-        static QAtomicInteger<int> counter;
-        scratch->m_postgresName = QStringLiteral("driftdesk_test_%1_%2")
-                                      .arg(QCoreApplication::applicationPid())
-                                      .arg(counter.fetchAndAddRelaxed(1));
+        scratch->m_postgresName = newPostgresName();
         openPostgresAdmin()->run(QStringLiteral("CREATE DATABASE %1").arg(scratch->m_postgresName));
-        scratch->m_settings
-            = ConnectionSettings::fromUrl(qEnvironmentVariable("DRIFTDESK_TEST_PG_URL"))
-                  .withPostgresParameter(QStringLiteral("dbname"), scratch->m_postgresName);
+        scratch->m_settings = postgresSettings(scratch->m_postgresName);
     }
     if (migrate)
         SchemaMigrator(scratch->database()).migrate();
     return scratch;
+}
+
+std::unique_ptr<ScratchDatabase> ScratchDatabase::clone()
+{
+    m_database.reset();
+
+    std::unique_ptr<ScratchDatabase> copy(new ScratchDatabase);
+    if (m_postgresName.isEmpty()) {
+        copy->m_folder = std::make_unique<QTemporaryDir>();
+        const QString target = copy->m_folder->filePath(QStringLiteral("test.db"));
+        const QString source = m_settings.sqlitePath();
+        for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
+            if (QFile::exists(source + suffix) && !QFile::copy(source + suffix, target + suffix))
+                qFatal("cannot copy %s", qPrintable(source + suffix));
+        }
+        copy->m_settings = ConnectionSettings::fromUrl(QStringLiteral("sqlite:") + target);
+    } else {
+        copy->m_postgresName = newPostgresName();
+        openPostgresAdmin()->run(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2")
+                                     .arg(copy->m_postgresName, m_postgresName));
+        copy->m_settings = postgresSettings(copy->m_postgresName);
+    }
+    return copy;
 }
 
 Database& ScratchDatabase::database()

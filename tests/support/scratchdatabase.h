@@ -26,6 +26,10 @@ public:
     static std::unique_ptr<ScratchDatabase> create(driftdesk::Backend backend, bool migrate,
                                                    QString* skipReason);
 
+    /// A new scratch database holding a copy of this one's contents. Closes this test's own
+    /// connection first: PostgreSQL copies only a database no one is connected to.
+    std::unique_ptr<ScratchDatabase> clone();
+
     const driftdesk::ConnectionSettings& settings() const { return m_settings; }
     QString url() const { return m_settings.toUrl(); }
 
