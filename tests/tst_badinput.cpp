@@ -25,7 +25,6 @@
 #include <QThread>
 
 #include <fcntl.h>
-#include <grp.h>
 #include <pwd.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -92,12 +91,17 @@ struct ChildRun
 
 /// Runs driftctl with `args`, its output in files in `workDir`. QProcess cannot report the
 /// child's peak memory or limit it, so this forks: the child limits its address space and, as
-/// root, can drop to `asUser` (an unreadable file is readable to root); wait4() returns its
-/// peak resident set.
+/// root, runs driftctl through `runuser` as `asUser` (an unreadable file is readable to root);
+/// wait4() returns the peak resident set of the child and of what it waited for.
 ChildRun runDriftctl(const QStringList& args, const QString& workDir, const passwd* asUser)
 {
-    const QByteArray program = QByteArrayLiteral(DRIFTCTL_PATH);
+    const QByteArray driftctl = QByteArrayLiteral(DRIFTCTL_PATH);
+    const QByteArray program = asUser ? QByteArrayLiteral("/usr/sbin/runuser") : driftctl;
     std::vector<QByteArray> argStorage{program};
+    if (asUser) {
+        // -p keeps the environment, so the test's settings reach driftctl.
+        argStorage.insert(argStorage.end(), {"-p", "-u", asUser->pw_name, "--", driftctl});
+    }
     for (const QString& arg : args)
         argStorage.push_back(arg.toLocal8Bit());
     std::vector<char*> argv;
@@ -127,17 +131,15 @@ ChildRun runDriftctl(const QStringList& args, const QString& workDir, const pass
     timer.start();
     const pid_t pid = ::fork();
     if (pid == 0) {
-        // Only async-signal-safe calls between fork and exec.
+        // Only async-signal-safe calls between fork and exec. Its own process group lets a
+        // timeout kill driftctl too when runuser started it.
+        ::setpgid(0, 0);
         ::dup2(outFd, STDOUT_FILENO);
         ::dup2(errFd, STDERR_FILENO);
 #ifndef DRIFTDESK_UNDER_ASAN
         const rlimit limit{addressSpaceLimit, addressSpaceLimit};
         ::setrlimit(RLIMIT_AS, &limit);
 #endif
-        if (asUser
-            && (::setgroups(0, nullptr) != 0 || ::setgid(asUser->pw_gid) != 0
-                || ::setuid(asUser->pw_uid) != 0))
-            ::_exit(126);
         ::execve(program.constData(), argv.data(), envp.data());
         ::_exit(127);
     }
@@ -152,7 +154,7 @@ ChildRun runDriftctl(const QStringList& args, const QString& workDir, const pass
     while (::wait4(pid, &status, WNOHANG, &usage) == 0) {
         if (timer.elapsed() > importTimeoutSeconds * 1000) {
             run.timedOut = true;
-            ::kill(pid, SIGKILL);
+            ::kill(-pid, SIGKILL);
             ::wait4(pid, &status, 0, &usage);
             break;
         }
@@ -262,6 +264,18 @@ bool placeBadInput(const nlohmann::json& badCase, const QString& exportRoot,
     return false;
 }
 
+/// The folder of an SQLite database and everything in it.
+QStringList sqliteFiles(const QString& database)
+{
+    const QString folder = QFileInfo(database).absolutePath();
+    QStringList paths{folder};
+    QDirIterator it(folder, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        paths.append(it.next());
+    return paths;
+}
+
 /// Lets `user` reach what driftctl needs: the export, the SQLite file or the PostgreSQL socket.
 void shareWith(const passwd* user, const QString& exportRoot,
                const testsupport::ScratchDatabase& scratch)
@@ -276,13 +290,16 @@ void shareWith(const passwd* user, const QString& exportRoot,
     QDirIterator it(exportRoot, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString dir = it.next();
-        if (QFile::permissions(dir) != QFileDevice::Permissions())
+        // Qt adds what the current user (root) may do; only the mode bits tell an unreadable
+        // folder.
+        const auto modeBits = QFileDevice::Permissions(0x7077);
+        if ((QFile::permissions(dir) & modeBits) != QFileDevice::Permissions())
             QFile::setPermissions(dir, open);
     }
 
     if (scratch.settings().backend() == Backend::Sqlite) {
-        const QString file = scratch.settings().sqlitePath();
-        for (const QString& path : {QFileInfo(file).path(), file}) {
+        // The database, its journal and the run locks beside it.
+        for (const QString& path : sqliteFiles(scratch.settings().sqlitePath())) {
             if (::chown(QFile::encodeName(path).constData(), user->pw_uid, user->pw_gid) != 0)
                 qFatal("cannot hand %s to %s", qPrintable(path), user->pw_name);
         }
@@ -387,8 +404,7 @@ void TestBadInput::importAroundEachBadFile()
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner
                                   | QFileDevice::ExeOwner);
     if (user && scratch->settings().backend() == Backend::Sqlite) {
-        const QString file = scratch->settings().sqlitePath();
-        for (const QString& path : {QFileInfo(file).path(), file})
+        for (const QString& path : sqliteFiles(scratch->settings().sqlitePath()))
             QCOMPARE(::chown(QFile::encodeName(path).constData(), 0, 0), 0);
     }
 
