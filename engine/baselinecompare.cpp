@@ -3,6 +3,7 @@
 
 #include "baselinescope.h"
 #include "canonicaljson.h"
+#include "comparelock.h"
 #include "coverage.h"
 #include "engineerror.h"
 #include "findingidentity.h"
@@ -112,7 +113,8 @@ TypePlan planTypes(const BaselineSnapshot& snapshot, const OperationRun& sync,
 }
 
 Sides loadSides(SnapshotStore& snapshots, InventoryStore& inventory,
-                const BaselineSnapshot& snapshot, qint64 tenantId, const QStringList& types)
+                const BaselineSnapshot& snapshot, qint64 tenantId, const QStringList& types,
+                RowDetail detail)
 {
     Sides sides;
 
@@ -128,14 +130,15 @@ Sides loadSides(SnapshotStore& snapshots, InventoryStore& inventory,
         sides.excluded.push_back(listed);
     }
 
-    for (auto& item : snapshots.items(snapshot.id)) {
+    // Payloads stay in the database until a hash differs.
+    for (auto& item : snapshots.itemHeads(snapshot.id)) {
         if (types.contains(item.policyType))
             sides.baseline.emplace(SubjectKey{item.policyType, item.subjectExternalId},
                                    std::move(item));
     }
 
     // So are subjects ambiguous in the current inventory.
-    for (auto& row : inventory.rows(tenantId, types)) {
+    for (auto& row : inventory.rows(tenantId, types, detail)) {
         const SubjectKey key{row.policyType, row.subjectExternalId};
         if (!row.ambiguous) {
             sides.current.emplace(key, std::move(row));
@@ -171,7 +174,8 @@ nlohmann::json evidence(const std::optional<QString>& baselineHash,
 /// Across tenants (`acrossTenants`) both sides are compared without tenant-specific ids.
 /// Returns the finding, or nothing when they are the same.
 std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const InventoryRow& row,
-                                     InventoryStore& inventory, bool acrossTenants)
+                                     SnapshotStore& snapshots, InventoryStore& inventory,
+                                     bool acrossTenants)
 {
     const int version = contractVersionOf(item);
     if (!MetaContractBuilder::isSupported(version)) {
@@ -179,9 +183,6 @@ std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const Inv
                                          "DriftDesk does not know")
                               .arg(QString::number(item.snapshotId), QString::number(version)));
     }
-    const nlohmann::json baselinePayload
-        = item.meta["meta_contract"].value("payload", nlohmann::json::object());
-
     // The stored hash serves when it was built under the same version; else rebuild it.
     QString currentHash = row.metaHash;
     std::optional<nlohmann::json> currentPayload;
@@ -195,6 +196,12 @@ std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const Inv
         return std::nullopt;
     if (!currentPayload)
         currentPayload = MetaContractBuilder::payload(inventory.rawObject(row.id), version);
+    const auto stored = snapshots.item(item.id);
+    if (!stored)
+        throw EngineError(
+            QStringLiteral("baseline snapshot item %1 no longer exists").arg(item.id));
+    const nlohmann::json baselinePayload
+        = stored->meta["meta_contract"].value("payload", nlohmann::json::object());
 
     std::vector<PropertyDifference> differences;
     std::string comparedHash;
@@ -279,7 +286,8 @@ Detection ambiguousDetection(const AmbiguousMatch& match)
 }
 
 std::vector<Detection> detectDrift(const Sides& sides, const BaselineProfile& profile,
-                                   InventoryStore& inventory, const OperationControl& control)
+                                   SnapshotStore& snapshots, InventoryStore& inventory,
+                                   const OperationControl& control)
 {
     std::vector<const BaselineSnapshotItem*> baseline;
     for (const auto& [key, item] : sides.baseline) {
@@ -296,16 +304,10 @@ std::vector<Detection> detectDrift(const Sides& sides, const BaselineProfile& pr
     const SubjectIdentity identity(profile.versionSuffixPattern);
     SubjectMatches matches;
     if (byIdentity) {
-        // Only what tells policies of one name apart is kept of each current object.
+        // Only what tells policies of one name apart was read of each current object.
         const auto identityFields = [&](const InventoryRow& row) {
             checkpoint(control);
-            const nlohmann::json raw = inventory.rawObject(row.id);
-            nlohmann::json fields = nlohmann::json::object();
-            for (const char* name : {"templateReference", "technologies"}) {
-                if (raw.contains(name))
-                    fields[name] = raw[name];
-            }
-            return fields;
+            return row.identityFields;
         };
         matches = matchByIdentity(baseline, current, identity, identityFields);
     } else {
@@ -327,7 +329,8 @@ std::vector<Detection> detectDrift(const Sides& sides, const BaselineProfile& pr
         detections.push_back(withIdentity(missingDetection(*item)));
     for (const MatchedPair& pair : matches.matched) {
         checkpoint(control);
-        if (auto changed = compareItem(*pair.baseline, *pair.current, inventory, byIdentity))
+        if (auto changed
+            = compareItem(*pair.baseline, *pair.current, snapshots, inventory, byIdentity))
             detections.push_back(std::move(*changed));
     }
     for (const InventoryRow* row : matches.unexpected)
@@ -397,6 +400,7 @@ LifecycleCounts recordFindings(FindingStore& findings, const PolicyTypeRegistry&
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSet<QString> detectedKeys;
+    std::vector<Finding> opened;
     for (const Detection& detection : detections) {
         const QString key = findingRecurrenceKey(tenantId, snapshotId, detection.policyType,
                                                  detection.subjectExternalId, detection.changeType);
@@ -421,7 +425,7 @@ LifecycleCounts recordFindings(FindingStore& findings, const PolicyTypeRegistry&
             finding.lastSeenAt = now;
             finding.timesSeen = 1;
             finding.evidence = detection.evidence;
-            findings.insert(finding);
+            opened.push_back(std::move(finding));
             ++counts.opened;
             continue;
         }
@@ -447,6 +451,8 @@ LifecycleCounts recordFindings(FindingStore& findings, const PolicyTypeRegistry&
             findings.reopen(found->id);
     }
 
+    findings.insertMany(opened);
+
     for (const Finding& finding : std::as_const(existing)) {
         if (finding.status == FindingStatus::resolved || detectedKeys.contains(finding.fingerprint))
             continue;
@@ -461,6 +467,23 @@ LifecycleCounts recordFindings(FindingStore& findings, const PolicyTypeRegistry&
         // Otherwise the finding's type or subject was not compared: nothing is known about it.
     }
     return counts;
+}
+
+/// Why a compare stands aside for another one of the same pair, naming that run when it can.
+QString compareUnderWayReason(RunStore& runs, qint64 ownRunId, const Tenant& tenant,
+                              const BaselineProfile& profile)
+{
+    QString other;
+    for (const OperationRun& run :
+         runs.list({tenant.id, profile.id, RunType::baselineCompare, 20})) {
+        if (run.id != ownRunId && run.status == RunStatus::running) {
+            other = QStringLiteral(" (run %1)").arg(run.id);
+            break;
+        }
+    }
+    return QStringLiteral("another compare of \"%1\" against \"%2\" is under way%3; it records "
+                          "the findings, so this one did nothing")
+        .arg(tenant.name, profile.name, other);
 }
 
 int countOf(const std::vector<Detection>& detections, const QString& changeType)
@@ -553,6 +576,14 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
                                           reason);
     };
 
+    // One compare of a pair at a time: a second one started meanwhile would only record the
+    // same detections again.
+    const CompareLock lock(m_database, tenant.id, profile.id);
+    if (!lock.isHeld()) {
+        RunStore runs(m_database, m_workspaceId);
+        return blocked(compareUnderWayReason(runs, recorder.runId(), tenant, profile));
+    }
+
     if (!profile.activeSnapshotId) {
         return blocked(
             QStringLiteral("baseline profile \"%1\" has no active snapshot; capture one first")
@@ -595,11 +626,14 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
 
     control.progress(0, 3, QStringLiteral("Loading baseline and inventory"));
     InventoryStore inventory(m_database, m_workspaceId);
-    const Sides sides = loadSides(snapshots, inventory, *snapshot, tenant.id, types.compared);
+    const Sides sides
+        = loadSides(snapshots, inventory, *snapshot, tenant.id, types.compared,
+                    profile.matchingMode == MatchingMode::byIdentity ? RowDetail::IdentityFields
+                                                                     : RowDetail::Plain);
     context["excluded_subjects"] = sides.excluded;
 
     control.progress(1, 3, QStringLiteral("Comparing"));
-    std::vector<Detection> detections = detectDrift(sides, profile, inventory, control);
+    std::vector<Detection> detections = detectDrift(sides, profile, snapshots, inventory, control);
     SettingDefinitionStore definitions(m_database, m_workspaceId);
     nameSettings(detections, definitions);
     checkpoint(control);

@@ -5,7 +5,11 @@
 #include "engineerror.h"
 
 #include <QPromise>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <atomic>
 
 namespace driftdesk {
 
@@ -96,25 +100,41 @@ QFuture<RunResult> DriftEngine::capture(const CaptureRequest& request, CancelFla
                                    cancel);
 }
 
-QFuture<RunResult> DriftEngine::compare(const QList<CompareRequest>& requests,
-                                        CancelFlag cancel) const
+QFuture<RunResult> DriftEngine::compare(const QList<CompareRequest>& requests, CancelFlag cancel,
+                                        int workers) const
 {
-    return QtConcurrent::run([settings = m_settings, workspaceId = m_workspaceId, requests,
-                              cancel](QPromise<RunResult>& promise) {
-        runInWorker(promise, settings, cancel, RunType::baselineCompare,
-                    [&](Database& database, OperationControl& control, QPromise<RunResult>& p) {
-                        BaselineCompare compare(database, workspaceId);
-                        // A cancel stops before the next run; the run under way records it.
-                        for (const CompareRequest& request : requests) {
-                            if (&request != &requests.front() && control.isCancelled())
-                                break;
-                            try {
-                                p.addResult(compare.run(request, control));
-                            } catch (const EngineError& error) {
-                                p.addResult(refused(RunType::baselineCompare, error.message()));
+    return QtConcurrent::run([settings = m_settings, workspaceId = m_workspaceId, requests, cancel,
+                              workers](QPromise<RunResult>& promise) {
+        // Each worker takes the next request until none is left; a cancel stops them before
+        // their next run, and the runs under way record it.
+        std::atomic<qsizetype> next{0};
+        const auto work = [&] {
+            runInWorker(promise, settings, cancel, RunType::baselineCompare,
+                        [&](Database& database, OperationControl& control, QPromise<RunResult>& p) {
+                            BaselineCompare compare(database, workspaceId);
+                            for (qsizetype index = next++; index < requests.size();
+                                 index = next++) {
+                                if (index > 0 && control.isCancelled())
+                                    break;
+                                try {
+                                    p.addResult(compare.run(requests.at(index), control));
+                                } catch (const EngineError& error) {
+                                    p.addResult(refused(RunType::baselineCompare, error.message()));
+                                }
                             }
-                        }
-                    });
+                        });
+        };
+        const int count = static_cast<int>(
+            std::clamp<qsizetype>(workers, 1, std::max<qsizetype>(requests.size(), 1)));
+        if (count == 1) {
+            work();
+            return;
+        }
+        QThreadPool pool;
+        pool.setMaxThreadCount(count);
+        for (int worker = 0; worker < count; ++worker)
+            pool.start(work);
+        pool.waitForDone();
     });
 }
 

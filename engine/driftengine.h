@@ -30,8 +30,11 @@ public:
     QFuture<RunResult> importInventory(const ImportRequest& request, CancelFlag cancel = {}) const;
     QFuture<RunResult> capture(const CaptureRequest& request, CancelFlag cancel = {}) const;
 
-    /// One run per request, in order; the future holds a result for each.
-    QFuture<RunResult> compare(const QList<CompareRequest>& requests, CancelFlag cancel = {}) const;
+    /// One run per request; the future holds a result for each. With one worker the runs go in
+    /// the order of `requests`; with more, each worker has its own connection and takes the
+    /// next request when it is done with one, and results arrive in the order runs end.
+    QFuture<RunResult> compare(const QList<CompareRequest>& requests, CancelFlag cancel = {},
+                               int workers = 1) const;
 
 private:
     ConnectionSettings m_settings;

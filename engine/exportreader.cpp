@@ -94,10 +94,10 @@ QString displayNameOf(const nlohmann::json& object)
     return {};
 }
 
-/// Classifies and hashes one object; returns an error message, or empty on success.
-QString readObject(const nlohmann::json& object, const QString& source,
-                   const QString& listCollection, const PolicyTypeRegistry& registry,
-                   ExportedObject* out)
+/// Classifies and hashes one object and, on success, moves it into `out` (a copy would cost
+/// as much as parsing it); returns an error message, or empty on success.
+QString readObject(nlohmann::json& object, const QString& source, const QString& listCollection,
+                   const PolicyTypeRegistry& registry, ExportedObject* out)
 {
     if (!object.is_object())
         return QStringLiteral("%1 is a JSON %2, not an object")
@@ -123,8 +123,68 @@ QString readObject(const nlohmann::json& object, const QString& source,
     const MetaContract contract = MetaContractBuilder::build(object);
     out->metaContractVersion = contract.version;
     out->metaHash = contract.hash;
-    out->raw = object;
+    out->raw = std::move(object);
     return {};
+}
+
+FileResult readBytes(const QByteArray& bytes, const QString& relativePath,
+                     const PolicyTypeRegistry& registry)
+{
+    FileResult result;
+    result.bytes = bytes.size();
+    if (bytes.isEmpty()) {
+        result.error = QStringLiteral("file is empty");
+        return result;
+    }
+
+    const DecodedText text = decodeExportText(bytes);
+    if (!text.error.isEmpty()) {
+        result.error = text.error;
+        return result;
+    }
+
+    result.error = checkStructure(text.utf8);
+    if (!result.error.isEmpty())
+        return result;
+
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(text.utf8);
+    } catch (const nlohmann::json::exception& error) {
+        result.error = parseErrorMessage(error);
+        return result;
+    }
+
+    // A Graph list response holds its objects in "value"; its context names the collection.
+    const auto value = document.is_object() ? document.find("value") : document.end();
+    if (document.is_object() && !document.contains("id") && value != document.end()
+        && value->is_array()) {
+        const QString listCollection = PolicyTypeRegistry::collectionFromContext(
+            toQString(document.value("@odata.context", nlohmann::json())));
+        for (std::size_t i = 0; i < value->size(); ++i) {
+            ExportedObject object;
+            const QString source = relativePath + QStringLiteral("#/value/") + QString::number(i);
+            const QString error
+                = readObject((*value)[i], source, listCollection, registry, &object);
+            if (!error.isEmpty()) {
+                result.error = error;
+                result.objects.clear();
+                return result;
+            }
+            result.objects.push_back(std::move(object));
+        }
+        return result;
+    }
+
+    ExportedObject object;
+    const QString error = readObject(document, QStringLiteral("the file"), {}, registry, &object);
+    if (!error.isEmpty()) {
+        result.error = error;
+        return result;
+    }
+    object.sourceFile = relativePath;
+    result.objects.push_back(std::move(object));
+    return result;
 }
 
 FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
@@ -153,17 +213,24 @@ FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
         result.error = QStringLiteral("cannot read: %1").arg(file.errorString());
         return result;
     }
-    const QByteArray bytes = file.read(ExportReader::maxFileBytes + 1);
-    result.bytes = bytes.size();
-    if (bytes.isEmpty()) {
-        result.error = QStringLiteral("file is empty");
-        return result;
-    }
+    return readBytes(file.read(ExportReader::maxFileBytes + 1), task.relativePath, registry);
+}
 
-    ExportFileContent content = ExportReader::parseFile(bytes, task.relativePath, registry);
-    result.objects = std::move(content.objects);
-    result.error = std::move(content.error);
-    return result;
+/// Adds what one file gave to the scan: its objects of wanted types, or its error.
+void addResult(ExportScan* scan, FileResult&& result, const QString& relativePath,
+               const QString& folder, const QStringList& typeFilter)
+{
+    scan->bytesRead += result.bytes;
+    if (!result.error.isEmpty()) {
+        qCInfo(lcImport).noquote() << "cannot import" << relativePath << "-" << result.error;
+        scan->fileErrors.push_back({relativePath, result.error, folder});
+        return;
+    }
+    ++scan->filesRead;
+    for (auto& object : result.objects) {
+        if (typeFilter.isEmpty() || typeFilter.contains(object.policyType))
+            scan->objects.push_back(std::move(object));
+    }
 }
 
 } // namespace
@@ -176,55 +243,8 @@ ExportReader::ExportReader(const PolicyTypeRegistry& registry)
 ExportFileContent ExportReader::parseFile(const QByteArray& bytes, const QString& relativePath,
                                           const PolicyTypeRegistry& registry)
 {
-    ExportFileContent content;
-    const DecodedText text = decodeExportText(bytes);
-    if (!text.error.isEmpty()) {
-        content.error = text.error;
-        return content;
-    }
-
-    content.error = checkStructure(text.utf8);
-    if (!content.error.isEmpty())
-        return content;
-
-    nlohmann::json document;
-    try {
-        document = nlohmann::json::parse(text.utf8);
-    } catch (const nlohmann::json::exception& error) {
-        content.error = parseErrorMessage(error);
-        return content;
-    }
-
-    // A Graph list response holds its objects in "value"; its context names the collection.
-    const auto value = document.is_object() ? document.find("value") : document.end();
-    if (document.is_object() && !document.contains("id") && value != document.end()
-        && value->is_array()) {
-        const QString listCollection = PolicyTypeRegistry::collectionFromContext(
-            toQString(document.value("@odata.context", nlohmann::json())));
-        for (std::size_t i = 0; i < value->size(); ++i) {
-            ExportedObject object;
-            const QString source = relativePath + QStringLiteral("#/value/") + QString::number(i);
-            const QString error
-                = readObject((*value)[i], source, listCollection, registry, &object);
-            if (!error.isEmpty()) {
-                content.error = error;
-                content.objects.clear();
-                return content;
-            }
-            content.objects.push_back(std::move(object));
-        }
-        return content;
-    }
-
-    ExportedObject object;
-    const QString error = readObject(document, QStringLiteral("the file"), {}, registry, &object);
-    if (!error.isEmpty()) {
-        content.error = error;
-        return content;
-    }
-    object.sourceFile = relativePath;
-    content.objects.push_back(std::move(object));
-    return content;
+    FileResult result = readBytes(bytes, relativePath, registry);
+    return {std::move(result.objects), std::move(result.error)};
 }
 
 bool ExportReader::folderWanted(const QString& folder) const
@@ -302,27 +322,46 @@ ExportScan ExportReader::scan(const QString& rootPath) const
 
     const PolicyTypeRegistry& registry = m_registry;
     const std::function<bool()>& isCancelled = m_isCancelled;
-    const std::vector<FileResult> results = QtConcurrent::blockingMapped<std::vector<FileResult>>(
+    std::vector<FileResult> results = QtConcurrent::blockingMapped<std::vector<FileResult>>(
         tasks, [&registry, &isCancelled](const FileTask& task) {
             if (isCancelled && isCancelled())
                 return FileResult{};
             return readFile(task, registry);
         });
 
-    for (std::size_t i = 0; i < tasks.size(); ++i) {
-        const FileResult& result = results[i];
-        scan.bytesRead += result.bytes;
-        if (!result.error.isEmpty()) {
-            qCInfo(lcImport).noquote()
-                << "cannot import" << tasks[i].relativePath << "-" << result.error;
-            scan.fileErrors.push_back({tasks[i].relativePath, result.error, tasks[i].folder});
-            continue;
-        }
-        ++scan.filesRead;
-        for (const auto& object : result.objects) {
-            if (m_typeFilter.isEmpty() || m_typeFilter.contains(object.policyType))
-                scan.objects.push_back(object);
-        }
+    for (std::size_t i = 0; i < tasks.size(); ++i)
+        addResult(&scan, std::move(results[i]), tasks[i].relativePath, tasks[i].folder,
+                  m_typeFilter);
+    return scan;
+}
+
+ExportScan ExportReader::scanDocuments(const std::vector<ExportDocument>& documents,
+                                       const QStringList& folders) const
+{
+    ExportScan scan;
+    for (const QString& folder : folders) {
+        if (folderWanted(folder))
+            scan.folders.append(folder);
+    }
+    const PolicyTypeRegistry& registry = m_registry;
+    const std::function<bool()>& isCancelled = m_isCancelled;
+    std::vector<FileResult> results = QtConcurrent::blockingMapped<std::vector<FileResult>>(
+        documents, [&registry, &isCancelled](const ExportDocument& document) {
+            if (isCancelled && isCancelled())
+                return FileResult{};
+            if (document.bytes.size() > maxFileBytes) {
+                FileResult tooLarge;
+                tooLarge.error = QStringLiteral("file is %1 bytes, above the limit of %2 bytes")
+                                     .arg(document.bytes.size())
+                                     .arg(maxFileBytes);
+                return tooLarge;
+            }
+            return readBytes(document.bytes, document.relativePath, registry);
+        });
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        if (folderWanted(documents[i].folder))
+            addResult(&scan, std::move(results[i]), documents[i].relativePath, documents[i].folder,
+                      m_typeFilter);
     }
     return scan;
 }

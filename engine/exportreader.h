@@ -3,6 +3,7 @@
 
 #include "policytyperegistry.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -49,6 +50,15 @@ struct ExportFileContent
     QString error; ///< empty when the file was read
 };
 
+/// An export file's bytes, read already or made in memory (the benchmark's synthetic tenants
+/// stream through the same decoding, parsing, classification and hashing as files on disk).
+struct ExportDocument
+{
+    QString relativePath; ///< as it would lie under the export root
+    QString folder; ///< the type folder it lies in; empty for the export root
+    QByteArray bytes;
+};
+
 struct ExportScan
 {
     std::vector<ExportedObject> objects;
@@ -86,6 +96,11 @@ public:
     }
 
     ExportScan scan(const QString& rootPath) const;
+
+    /// Reads documents held in memory as scan() reads files; `folders` are the type folders the
+    /// export holds (they decide coverage as found folders do).
+    ExportScan scanDocuments(const std::vector<ExportDocument>& documents,
+                             const QStringList& folders) const;
 
     /// Decodes, checks, parses, classifies and hashes the bytes of one file, as scan() does
     /// for each file it reads; `relativePath` becomes the objects' source. The fuzz targets

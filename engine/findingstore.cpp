@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "findingstore.h"
 
+#include "bulkinsert.h"
 #include "engineerror.h"
 #include "jsonconvert.h"
 #include "sqlvalues.h"
@@ -167,6 +168,55 @@ qint64 FindingStore::insert(const Finding& finding)
          m_database.timestampValue(finding.lastSeenAt)});
     query.next();
     return query.value(0).toLongLong();
+}
+
+void FindingStore::insertMany(const std::vector<Finding>& findings)
+{
+    BulkInsert insert(m_database, QStringLiteral("findings"),
+                      {{QStringLiteral("workspace_id")},
+                       {QStringLiteral("tenant_id")},
+                       {QStringLiteral("baseline_profile_id")},
+                       {QStringLiteral("baseline_snapshot_id")},
+                       {QStringLiteral("policy_type")},
+                       {QStringLiteral("subject_type")},
+                       {QStringLiteral("subject_external_id")},
+                       {QStringLiteral("display_name"), true},
+                       {QStringLiteral("change_type")},
+                       {QStringLiteral("severity")},
+                       {QStringLiteral("status")},
+                       {QStringLiteral("fingerprint")},
+                       {QStringLiteral("recurrence_key")},
+                       {QStringLiteral("scope_key")},
+                       {QStringLiteral("first_seen_at")},
+                       {QStringLiteral("last_seen_at")},
+                       {QStringLiteral("times_seen")},
+                       {QStringLiteral("evidence")},
+                       {QStringLiteral("created_at")},
+                       {QStringLiteral("updated_at")}});
+    for (const Finding& finding : findings) {
+        const std::string evidence = finding.evidence.dump();
+        insert.addRow({m_workspaceId,
+                       finding.tenantId,
+                       finding.baselineProfileId,
+                       finding.baselineSnapshotId,
+                       finding.policyType,
+                       finding.subjectType,
+                       finding.subjectExternalId,
+                       guardedTextOrNull(finding.displayName),
+                       finding.changeType,
+                       finding.severity,
+                       finding.status,
+                       finding.fingerprint,
+                       textOrNull(finding.recurrenceKey),
+                       finding.scopeKey,
+                       m_database.timestampValue(finding.firstSeenAt),
+                       m_database.timestampValue(finding.lastSeenAt),
+                       finding.timesSeen,
+                       QByteArray(evidence.data(), static_cast<qsizetype>(evidence.size())),
+                       m_database.timestampValue(finding.firstSeenAt),
+                       m_database.timestampValue(finding.lastSeenAt)});
+    }
+    insert.finish();
 }
 
 void FindingStore::markSeen(qint64 id, const QDateTime& seenAt, const QString& displayName,

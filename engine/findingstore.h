@@ -7,6 +7,7 @@
 #include <QList>
 
 #include <optional>
+#include <vector>
 
 namespace driftdesk {
 
@@ -45,6 +46,9 @@ public:
 
     /// Inserts a new finding and returns its id. Call inside the compare's transaction.
     qint64 insert(const Finding& finding);
+
+    /// Inserts new findings in bulk (see BulkInsert). Call inside the compare's transaction.
+    void insertMany(const std::vector<Finding>& findings);
 
     /// Records that a finding was detected again: counts it, refreshes its evidence and display
     /// name, and reopens it if it was resolved. The count is taken relative to the stored value,

@@ -147,7 +147,8 @@ RunResult InventoryImport::run(const ImportRequest& request, OperationControl& c
             throw EngineError(QStringLiteral("--types: unknown type \"%1\"").arg(type));
     }
 
-    const QString folder = QFileInfo(request.folder).absoluteFilePath();
+    const QString folder
+        = request.documents ? request.folder : QFileInfo(request.folder).absoluteFilePath();
     nlohmann::json context{{"source_folder", folder.toStdString()}};
     if (!request.types.isEmpty())
         context["type_filter"] = toJsonArray(request.types);
@@ -166,7 +167,9 @@ RunResult InventoryImport::perform(RunRecorder& recorder, const ImportRequest& r
     ExportReader reader(m_registry);
     reader.setTypeFilter(request.types);
     reader.setCancelCheck([&control] { return control.isCancelled(); });
-    const ExportScan scan = reader.scan(folder);
+    const ExportScan scan = request.documents
+        ? reader.scanDocuments(*request.documents, request.documentFolders)
+        : reader.scan(folder);
     checkpoint(control);
     if (!scan.rootError.isEmpty())
         throw EngineError(scan.rootError);

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "exportreader.h"
 #include "operation.h"
 #include "policytyperegistry.h"
 
 #include <QStringList>
+
+#include <memory>
+#include <vector>
 
 namespace driftdesk {
 
@@ -14,6 +18,10 @@ struct ImportRequest
     QString folder;
     /// Read and cover exactly these types (absent means zero items); empty reads every type.
     QStringList types;
+    /// When set, the export is these documents in memory with these type folders, and `folder`
+    /// only names the source in the run; otherwise `folder` is read from disk.
+    std::shared_ptr<const std::vector<ExportDocument>> documents;
+    QStringList documentFolders;
 };
 
 /// Imports a tenant's inventory from an export folder as one inventory_sync run.

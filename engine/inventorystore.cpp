@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "inventorystore.h"
 
+#include "bulkinsert.h"
 #include "engineerror.h"
 #include "jsonconvert.h"
 #include "sqlvalues.h"
@@ -22,41 +23,56 @@ void InventoryStore::replaceType(qint64 tenantId, const QString& policyType,
                    {m_workspaceId, tenantId, policyType});
 
     const QVariant now = m_database.timestampValue(QDateTime::currentDateTimeUtc());
-    QSqlQuery insert = m_database.prepare(QStringLiteral(
-        "INSERT INTO inventory_items (workspace_id, tenant_id, policy_type, subject_type, "
-        "subject_external_id, display_name, source_file, ambiguous, raw_jsonb, "
-        "meta_contract_version, meta_hash, sync_run_id, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, substr(?, 2), ?, ?, ?, ?, ?, ?, ?, ?)"));
+    BulkInsert insert(m_database, QStringLiteral("inventory_items"),
+                      {{QStringLiteral("workspace_id")},
+                       {QStringLiteral("tenant_id")},
+                       {QStringLiteral("policy_type")},
+                       {QStringLiteral("subject_type")},
+                       {QStringLiteral("subject_external_id")},
+                       {QStringLiteral("display_name"), true},
+                       {QStringLiteral("source_file")},
+                       {QStringLiteral("ambiguous")},
+                       {QStringLiteral("raw_jsonb")},
+                       {QStringLiteral("meta_contract_version")},
+                       {QStringLiteral("meta_hash")},
+                       {QStringLiteral("sync_run_id")},
+                       {QStringLiteral("created_at")},
+                       {QStringLiteral("updated_at")}});
     for (const ExportedObject* object : objects) {
-        const QVariantList values{m_workspaceId,
-                                  tenantId,
-                                  policyType,
-                                  object->subjectType,
-                                  object->externalId,
-                                  guardedTextOrNull(object->displayName),
-                                  object->sourceFile,
-                                  ambiguousIds.contains(object->externalId),
-                                  toJsonColumn(object->raw),
-                                  object->metaContractVersion,
-                                  QString::fromStdString(object->metaHash),
-                                  syncRunId,
-                                  now,
-                                  now};
-        for (int i = 0; i < values.size(); ++i)
-            insert.bindValue(i, values.at(i));
-        Database::exec(insert);
+        const std::string raw = object->raw.dump();
+        insert.addRow({m_workspaceId, tenantId, policyType, object->subjectType, object->externalId,
+                       guardedTextOrNull(object->displayName), object->sourceFile,
+                       ambiguousIds.contains(object->externalId),
+                       QByteArray(raw.data(), static_cast<qsizetype>(raw.size())),
+                       object->metaContractVersion, QString::fromStdString(object->metaHash),
+                       syncRunId, now, now});
     }
+    insert.finish();
 }
 
-std::vector<InventoryRow> InventoryStore::rows(qint64 tenantId, const QStringList& policyTypes)
+std::vector<InventoryRow> InventoryStore::rows(qint64 tenantId, const QStringList& policyTypes,
+                                               RowDetail detail)
 {
-    QSqlQuery query = m_database.run(
+    // Identity fields come as one small JSON array per row, [technologies, template id].
+    QString identity = QStringLiteral("NULL");
+    if (detail == RowDetail::IdentityFields) {
+        identity = m_database.backend() == Backend::Sqlite
+            ? QStringLiteral("json_extract(raw_jsonb, '$.technologies', "
+                             "'$.templateReference.templateId')")
+            : QStringLiteral("jsonb_build_array(raw_jsonb -> 'technologies', "
+                             "raw_jsonb #> '{templateReference,templateId}')::text");
+    }
+    // Forward only: a million rows stream through instead of being held twice.
+    QSqlQuery query = m_database.prepare(
         QStringLiteral("SELECT id, policy_type, subject_type, subject_external_id, %1, "
-                       "source_file, ambiguous, meta_contract_version, meta_hash "
+                       "source_file, ambiguous, meta_contract_version, meta_hash, %2 "
                        "FROM inventory_items WHERE workspace_id = ? AND tenant_id = ? "
                        "ORDER BY policy_type, subject_external_id, id")
-            .arg(guardedColumn(QStringLiteral("display_name"))),
-        {m_workspaceId, tenantId});
+            .arg(guardedColumn(QStringLiteral("display_name")), identity));
+    query.setForwardOnly(true);
+    query.addBindValue(m_workspaceId);
+    query.addBindValue(tenantId);
+    Database::exec(query);
     std::vector<InventoryRow> result;
     while (query.next()) {
         InventoryRow row;
@@ -71,6 +87,14 @@ std::vector<InventoryRow> InventoryStore::rows(qint64 tenantId, const QStringLis
         row.ambiguous = query.value(6).toBool();
         row.metaContractVersion = query.value(7).toInt();
         row.metaHash = query.value(8).toString();
+        if (detail == RowDetail::IdentityFields) {
+            const nlohmann::json fields = parseJsonColumn(query.value(9).toString());
+            row.identityFields = nlohmann::json::object();
+            if (fields.at(0).is_string())
+                row.identityFields["technologies"] = fields.at(0);
+            if (fields.at(1).is_string())
+                row.identityFields["templateReference"] = {{"templateId", fields.at(1)}};
+        }
         result.push_back(std::move(row));
     }
     return result;

@@ -23,7 +23,12 @@ struct InventoryRow
     bool ambiguous = false;
     int metaContractVersion = 0;
     QString metaHash;
+    /// With rows(..., RowDetail::IdentityFields): the raw object's templateReference.templateId
+    /// and technologies, where they are strings (all that identity matching reads of it).
+    nlohmann::json identityFields;
 };
+
+enum class RowDetail { Plain, IdentityFields };
 
 /// A tenant's current inventory: the raw exported objects, with their contract hashes.
 class InventoryStore
@@ -38,7 +43,8 @@ public:
                      const QSet<QString>& ambiguousIds, qint64 syncRunId);
 
     /// The tenant's items of these types (every type when empty), ordered by type and id.
-    std::vector<InventoryRow> rows(qint64 tenantId, const QStringList& policyTypes = {});
+    std::vector<InventoryRow> rows(qint64 tenantId, const QStringList& policyTypes = {},
+                                   RowDetail detail = RowDetail::Plain);
 
     /// The raw exported object of one item.
     nlohmann::json rawObject(qint64 itemId);

@@ -142,6 +142,55 @@ std::vector<BaselineSnapshotItem> SnapshotStore::items(qint64 snapshotId)
     return result;
 }
 
+std::vector<BaselineSnapshotItem> SnapshotStore::itemHeads(qint64 snapshotId)
+{
+    // One small JSON array per item, [version, display name, template id, technologies],
+    // instead of the whole payload.
+    const QString heads = m_database.backend() == Backend::Sqlite
+        ? QStringLiteral(
+            "json_extract(i.meta_jsonb, '$.meta_contract.version', "
+            "'$.display_name', '$.meta_contract.payload.templateReference.templateId', "
+            "'$.meta_contract.payload.technologies')")
+        : QStringLiteral("jsonb_build_array(i.meta_jsonb #> '{meta_contract,version}', "
+                         "i.meta_jsonb -> 'display_name', "
+                         "i.meta_jsonb #> '{meta_contract,payload,templateReference,templateId}', "
+                         "i.meta_jsonb #> '{meta_contract,payload,technologies}')::text");
+    QSqlQuery query = m_database.prepare(
+        QStringLiteral("SELECT i.id, i.baseline_snapshot_id, i.subject_type, "
+                       "i.subject_external_id, i.policy_type, i.baseline_hash, %1 "
+                       "FROM baseline_snapshot_items i "
+                       "JOIN baseline_snapshots s ON s.id = i.baseline_snapshot_id "
+                       "WHERE s.workspace_id = ? AND i.baseline_snapshot_id = ? "
+                       "ORDER BY i.policy_type, i.subject_external_id")
+            .arg(heads));
+    query.setForwardOnly(true);
+    query.addBindValue(m_workspaceId);
+    query.addBindValue(snapshotId);
+    Database::exec(query);
+
+    std::vector<BaselineSnapshotItem> result;
+    while (query.next()) {
+        BaselineSnapshotItem item;
+        item.id = query.value(0).toLongLong();
+        item.snapshotId = query.value(1).toLongLong();
+        item.subjectType = query.value(2).toString();
+        item.subjectExternalId = query.value(3).toString();
+        item.policyType = query.value(4).toString();
+        item.baselineHash = query.value(5).toString();
+        const nlohmann::json head = parseJsonColumn(query.value(6).toString());
+        nlohmann::json payload = nlohmann::json::object();
+        if (head.at(2).is_string())
+            payload["templateReference"] = {{"templateId", head.at(2)}};
+        if (head.at(3).is_string())
+            payload["technologies"] = head.at(3);
+        item.meta = {{"meta_contract", {{"version", head.at(0)}, {"payload", payload}}}};
+        if (!head.at(1).is_null())
+            item.meta["display_name"] = head.at(1);
+        result.push_back(std::move(item));
+    }
+    return result;
+}
+
 std::optional<BaselineSnapshotItem> SnapshotStore::item(qint64 itemId)
 {
     QSqlQuery query

@@ -28,6 +28,12 @@ public:
     /// The items of a snapshot, ordered by policy type and subject.
     std::vector<BaselineSnapshotItem> items(qint64 snapshotId);
 
+    /// The items of a snapshot as a compare first needs them, ordered like items(): their meta
+    /// holds the display name, the contract version and, of the payload, only what identity
+    /// matching reads (templateReference.templateId and technologies). item() gives the rest
+    /// for the few items whose hash differs.
+    std::vector<BaselineSnapshotItem> itemHeads(qint64 snapshotId);
+
     /// One item by its id.
     std::optional<BaselineSnapshotItem> item(qint64 itemId);
     int itemCount(qint64 snapshotId);

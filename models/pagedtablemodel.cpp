@@ -95,26 +95,32 @@ QList<qint64> PagedTableModel::orderedIds() const
     return ids;
 }
 
-bool PagedTableModel::readPage(Page* page)
+QString PagedTableModel::pageQuery(bool afterLoadedRows, QVariantList* values) const
 {
     const QString key = sortExpression(m_sortColumn);
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
 
-    QVariantList values;
     QString sql = QStringLiteral("SELECT ") + selectList() + QStringLiteral(", ") + key
         + QStringLiteral(" AS sort_key, ") + idColumn() + QStringLiteral(" AS row_id ")
-        + fromClause() + QStringLiteral(" WHERE TRUE") + filterClause(&values);
+        + fromClause() + QStringLiteral(" WHERE TRUE") + filterClause(values);
 
     // Continue after the last row loaded: rows are ordered by (sort key, id), a total order.
-    if (m_lastId != 0) {
+    if (afterLoadedRows && m_lastId != 0) {
         sql += QStringLiteral(" AND (%1, %2) %3 (?, ?)")
                    .arg(key, idColumn(), ascending ? QStringLiteral(">") : QStringLiteral("<"));
-        values << m_lastKey << m_lastId;
+        *values << m_lastKey << m_lastId;
     }
     const QString direction = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     sql += QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", ") + idColumn()
         + direction + QStringLiteral(" LIMIT ?");
-    values << m_pageSize;
+    *values << m_pageSize;
+    return sql;
+}
+
+bool PagedTableModel::readPage(Page* page)
+{
+    QVariantList values;
+    const QString sql = pageQuery(true, &values);
 
     try {
         QSqlQuery query = m_database.prepare(sql);

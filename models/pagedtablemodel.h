@@ -42,6 +42,10 @@ public:
     /// The ids of every row the current filter matches, in the current order (for exports).
     QList<qint64> orderedIds() const;
 
+    /// The statement that reads the first page (`afterLoadedRows` false) or the page after the
+    /// rows loaded, with its bound values appended to `values` (so that its plan can be shown).
+    QString pageQuery(bool afterLoadedRows, QVariantList* values) const;
+
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
     void setPageSize(int rows) { m_pageSize = rows; }

@@ -122,14 +122,25 @@ int compareCommand(CliContext& context, const QStringList& args)
     const QCommandLineOption allOption(QStringLiteral("all"),
                                        QStringLiteral("Compare every tenant with every profile "
                                                       "assigned to it."));
-    parser.addOptions(
-        {tenantOption, profileOption, allOption, formatOption(QStringLiteral("text"), runFormats)});
+    const QCommandLineOption jobsOption(
+        QStringLiteral("jobs"),
+        QStringLiteral("Compare this many tenants at once, each worker with its own database "
+                       "connection (default 1)."),
+        QStringLiteral("count"), QStringLiteral("1"));
+    parser.addOptions({tenantOption, profileOption, allOption, jobsOption,
+                       formatOption(QStringLiteral("text"), runFormats)});
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("compare")}, args, &exitCode))
         return exitCode;
     const QString format = outputFormat(context, parser, runFormats);
     if (format.isEmpty())
         return Failed;
+    bool workersValid = false;
+    const int workers = parser.value(jobsOption).toInt(&workersValid);
+    if (!workersValid || workers < 1 || workers > 64) {
+        context.err() << "driftctl compare: --jobs takes a number from 1 to 64\n";
+        return Failed;
+    }
     const bool all = parser.isSet(allOption);
     if (all == parser.isSet(tenantOption)) {
         context.err() << "driftctl compare: give either --tenant or --all\n";
@@ -152,7 +163,7 @@ int compareCommand(CliContext& context, const QStringList& args)
     }
 
     DriftEngine engine(context.settings(), workspaceId);
-    const QList<RunResult> results = engine.compare(requests).results();
+    const QList<RunResult> results = engine.compare(requests, {}, workers).results();
 
     // The worst state wins: failed, then blocked; then new drift (for --all); then partial.
     bool failed = false;
