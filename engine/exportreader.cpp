@@ -191,8 +191,14 @@ FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
 {
     FileResult result;
     // A link could lead anywhere on the machine; exports hold none.
-    if (QFileInfo(task.absolutePath).isSymLink()) {
+    const QFileInfo info(task.absolutePath);
+    if (info.isSymLink()) {
         result.error = QStringLiteral("is a symbolic link; links are not followed");
+        return result;
+    }
+    // Opening a named pipe would wait for a writer; a device could be endless.
+    if (!info.isFile()) {
+        result.error = QStringLiteral("is not a regular file");
         return result;
     }
     QFile file(task.absolutePath);
@@ -234,6 +240,13 @@ ExportReader::ExportReader(const PolicyTypeRegistry& registry)
 {
 }
 
+ExportFileContent ExportReader::parseFile(const QByteArray& bytes, const QString& relativePath,
+                                          const PolicyTypeRegistry& registry)
+{
+    FileResult result = readBytes(bytes, relativePath, registry);
+    return {std::move(result.objects), std::move(result.error)};
+}
+
 bool ExportReader::folderWanted(const QString& folder) const
 {
     if (m_typeFilter.isEmpty())
@@ -272,7 +285,9 @@ ExportScan ExportReader::scan(const QString& rootPath) const
     };
 
     const QStringList jsonFilter{QStringLiteral("*.json"), QStringLiteral("*.JSON")};
-    for (const QString& name : root.entryList(jsonFilter, QDir::Files, QDir::Name))
+    // System entries too: links that lead nowhere or in a loop, pipes and devices are each
+    // reported rather than silently left out.
+    for (const QString& name : root.entryList(jsonFilter, QDir::Files | QDir::System, QDir::Name))
         addFile(root.filePath(name), QString());
 
     for (const QString& folder : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
@@ -289,11 +304,17 @@ ExportScan ExportReader::scan(const QString& rootPath) const
             scan.folderFailures.push_back({folder, QStringLiteral("folder cannot be read")});
             continue;
         }
-        // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+        // Symbolic links to folders are not followed, so a link loop cannot trap the walk; they
+        // are reported, as what they lead to is not read.
         QStringList files;
-        QDirIterator it(dir.absolutePath(), jsonFilter, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            files.append(it.next());
+        QDirIterator it(dir.absolutePath(), jsonFilter,
+                        QDir::Files | QDir::System | QDir::AllDirs | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (!it.fileInfo().isDir() || it.fileInfo().isSymLink())
+                files.append(path);
+        }
         files.sort();
         for (const QString& file : files)
             addFile(file, folder);

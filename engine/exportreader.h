@@ -43,6 +43,13 @@ struct ExportFolderFailure
     QString message;
 };
 
+/// What one export file's bytes hold: its objects, or the error that refused the whole file.
+struct ExportFileContent
+{
+    std::vector<ExportedObject> objects;
+    QString error; ///< empty when the file was read
+};
+
 /// An export file's bytes, read already or made in memory (the benchmark's synthetic tenants
 /// stream through the same decoding, parsing, classification and hashing as files on disk).
 struct ExportDocument
@@ -94,6 +101,12 @@ public:
     /// export holds (they decide coverage as found folders do).
     ExportScan scanDocuments(const std::vector<ExportDocument>& documents,
                              const QStringList& folders) const;
+
+    /// Decodes, checks, parses, classifies and hashes the bytes of one file, as scan() does
+    /// for each file it reads; `relativePath` becomes the objects' source. The fuzz targets
+    /// feed arbitrary bytes through here.
+    static ExportFileContent parseFile(const QByteArray& bytes, const QString& relativePath,
+                                       const PolicyTypeRegistry& registry);
 
 private:
     bool folderWanted(const QString& folder) const;

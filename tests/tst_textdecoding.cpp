@@ -18,6 +18,8 @@ private Q_SLOTS:
     void realExportIsUtf16LeWithBom();
     void rejectsOddUtf16Length();
     void rejectsUnpairedSurrogate();
+    void refusesWithAReason_data();
+    void refusesWithAReason();
 };
 
 namespace {
@@ -96,6 +98,44 @@ void TestTextDecoding::rejectsUnpairedSurrogate()
     QVERIFY(decoded.utf8.empty());
     QVERIFY2(decoded.error.contains(QLatin1String("unpaired surrogate at byte 12")),
              qPrintable(decoded.error));
+}
+
+void TestTextDecoding::refusesWithAReason_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("error");
+    const QString utf32 = QStringLiteral("%1 text is not supported; save the export as UTF-8 or "
+                                         "UTF-16");
+    QTest::newRow("utf-32le bom") << encode(sample, QStringConverter::Utf32LE, true)
+                                  << utf32.arg(u"UTF-32LE");
+    QTest::newRow("utf-32be bom") << encode(sample, QStringConverter::Utf32BE, true)
+                                  << utf32.arg(u"UTF-32BE");
+    QTest::newRow("utf-32le") << encode(sample, QStringConverter::Utf32LE, false)
+                              << utf32.arg(u"UTF-32LE");
+    QTest::newRow("utf-32be") << encode(sample, QStringConverter::Utf32BE, false)
+                              << utf32.arg(u"UTF-32BE");
+
+    // UTF-16LE with BOM, each byte taken for a Latin-1 character and written as UTF-8.
+    const QString mojibake = QString::fromLatin1(encode(sample, QStringConverter::Utf16LE, true));
+    const QString wrongEncoding = QString::fromUtf8(
+        "text starts with \"\xc3\xbf\xc3\xbe\": a UTF-16 file converted to UTF-8 from the wrong "
+        "encoding; export it again");
+    QTest::newRow("utf-16 as latin-1 to utf-8") << mojibake.toUtf8() << wrongEncoding;
+    QTest::newRow("the same with a utf-8 bom")
+        << encode(mojibake, QStringConverter::Utf8, true) << wrongEncoding;
+    QTest::newRow("zero byte") << QByteArray("{\"a\": 1}\0", 9)
+                               << QStringLiteral("text holds a zero byte at byte 8, which UTF-8 "
+                                                 "JSON never does: binary data, or UTF-16 or "
+                                                 "UTF-32 text that lost its byte-order mark");
+}
+
+void TestTextDecoding::refusesWithAReason()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, error);
+    const DecodedText decoded = decodeExportText(bytes);
+    QCOMPARE(decoded.error, error);
+    QVERIFY(decoded.utf8.empty());
 }
 
 QTEST_APPLESS_MAIN(TestTextDecoding)
