@@ -996,6 +996,10 @@
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
         <source>&amp;Operations</source>
         <translation>&amp;Operationen</translation>
     </message>
