@@ -3,6 +3,7 @@
 
 #include "baselinescope.h"
 #include "canonicaljson.h"
+#include "comparelock.h"
 #include "coverage.h"
 #include "engineerror.h"
 #include "findingidentity.h"
@@ -468,6 +469,23 @@ LifecycleCounts recordFindings(FindingStore& findings, const PolicyTypeRegistry&
     return counts;
 }
 
+/// Why a compare stands aside for another one of the same pair, naming that run when it can.
+QString compareUnderWayReason(RunStore& runs, qint64 ownRunId, const Tenant& tenant,
+                              const BaselineProfile& profile)
+{
+    QString other;
+    for (const OperationRun& run :
+         runs.list({tenant.id, profile.id, RunType::baselineCompare, 20})) {
+        if (run.id != ownRunId && run.status == RunStatus::running) {
+            other = QStringLiteral(" (run %1)").arg(run.id);
+            break;
+        }
+    }
+    return QStringLiteral("another compare of \"%1\" against \"%2\" is under way%3; it records "
+                          "the findings, so this one did nothing")
+        .arg(tenant.name, profile.name, other);
+}
+
 int countOf(const std::vector<Detection>& detections, const QString& changeType)
 {
     return static_cast<int>(
@@ -557,6 +575,14 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
         return recorder.finishWithoutWork(RunOutcome::blocked, nlohmann::json::object(), context,
                                           reason);
     };
+
+    // One compare of a pair at a time: a second one started meanwhile would only record the
+    // same detections again.
+    const CompareLock lock(m_database, tenant.id, profile.id);
+    if (!lock.isHeld()) {
+        RunStore runs(m_database, m_workspaceId);
+        return blocked(compareUnderWayReason(runs, recorder.runId(), tenant, profile));
+    }
 
     if (!profile.activeSnapshotId) {
         return blocked(

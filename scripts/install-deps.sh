@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev libqt6sql6-psql libqt6sql6-sqlite
+    qt6-tools-dev qt6-l10n-tools
     nlohmann-json3-dev libssl-dev libpq-dev
     qtkeychain-qt6-dev
     postgresql

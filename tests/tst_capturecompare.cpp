@@ -443,12 +443,15 @@ void TestCaptureCompare::concurrentComparesLoseNoCount()
         OperationControl control;
         return BaselineCompare(*database, workspaceId).run(request, control).outcome;
     });
-    QCOMPARE(outcomes, QList<QString>(parallel, RunOutcome::succeeded));
+    // A compare that overlaps another of the same pair stands aside; each one that ran counts.
+    const auto succeeded = int(outcomes.count(RunOutcome::succeeded));
+    QCOMPARE(succeeded + int(outcomes.count(RunOutcome::blocked)), parallel);
+    QVERIFY(succeeded >= 1);
 
     const auto findings = w.findingsBySubject();
     QCOMPARE(findings.size(), std::size_t(3));
     for (const auto& [key, finding] : findings)
-        QCOMPARE(finding.timesSeen, 1 + parallel);
+        QCOMPARE(finding.timesSeen, 1 + succeeded);
 }
 
 void TestCaptureCompare::acknowledgementRules()

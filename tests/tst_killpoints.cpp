@@ -118,30 +118,6 @@ driftdesk::OperationRun runById(driftdesk::Database& database, qint64 id)
     return run;
 }
 
-QString oib(const char* release)
-{
-    return testsupport::testDataPath(QStringLiteral("oib/windows-") + QLatin1String(release));
-}
-
-/// Reference at v3.6 and Fabrikam at v3.3, a profile over every type assigned to Fabrikam.
-void prepareTenants(const Driftctl& driftctl)
-{
-    QCOMPARE(driftctl.expect(0, {"tenant", "add", "--name", "Reference"}).exitCode, 0);
-    QCOMPARE(driftctl.expect(0, {"tenant", "add", "--name", "Fabrikam"}).exitCode, 0);
-    QCOMPARE(driftctl.expect(0, {"profile", "create", "--name", "OIB"}).exitCode, 0);
-    QCOMPARE(driftctl.expect(0, {"profile", "assign", "--profile", "OIB", "--tenant", "Fabrikam"})
-                 .exitCode,
-             0);
-    QCOMPARE(
-        driftctl.expect(0, {"inventory", "import", "--tenant", "Reference", "--from", oib("v3.6")})
-            .exitCode,
-        0);
-    QCOMPARE(
-        driftctl.expect(0, {"inventory", "import", "--tenant", "Fabrikam", "--from", oib("v3.3")})
-            .exitCode,
-        0);
-}
-
 int faultPointsReached(const QByteArray& standardError)
 {
     static const QRegularExpression count(QStringLiteral("driftdesk: (\\d+) fault points"));
@@ -193,12 +169,13 @@ void TestKillPoints::killed()
     // The state before: for an import, Fabrikam compared at v3.3 and now imported at v3.7 (items
     // added, changed and removed); for a compare, the same with findings to open, update and
     // resolve; for a capture, no snapshot yet.
-    prepareTenants(driftctlOn(*before));
+    testsupport::prepareReferenceAndFabrikam(driftctlOn(*before));
     QStringList command{"capture", "--profile", "OIB", "--from-tenant", "Reference"};
     if (operation != QLatin1String("capture")) {
         driftctlOn(*before).expect(0, command);
         QCOMPARE(driftctlOn(*before).expect(0, {"compare", "--tenant", "Fabrikam"}).exitCode, 0);
-        command = {"inventory", "import", "--tenant", "Fabrikam", "--from", oib("v3.7")};
+        command = {"inventory", "import", "--tenant",
+                   "Fabrikam",  "--from", testsupport::oibWindowsRelease("v3.7")};
         if (operation == QLatin1String("compare")) {
             QCOMPARE(driftctlOn(*before).expect(0, command).exitCode, 0);
             command = {"compare", "--tenant", "Fabrikam"};

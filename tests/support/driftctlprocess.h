@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 namespace testsupport {
 
 /// What one driftctl process left behind.
@@ -35,9 +37,23 @@ public:
     /// Runs a command that must exit with `expected`; prints its output otherwise.
     DriftctlOutput expect(int expected, const QStringList& args) const;
 
+    /// Starts `driftctl --db URL args...` without waiting for it; see finish().
+    std::unique_ptr<QProcess> start(const QStringList& args,
+                                    const QProcessEnvironment& extraEnvironment = {}) const;
+
+    /// Waits for a started process to end and collects what it left.
+    static DriftctlOutput finish(QProcess& process);
+
 private:
     QString m_program;
     QString m_url;
 };
+
+/// Where the copied OpenIntuneBaseline export of a Windows release lives, e.g. "v3.6".
+QString oibWindowsRelease(const char* release);
+
+/// Tenants Reference (OpenIntuneBaseline v3.6) and Fabrikam (v3.3) with their inventories,
+/// and a profile "OIB" over every type assigned to Fabrikam.
+void prepareReferenceAndFabrikam(const Driftctl& driftctl);
 
 } // namespace testsupport
