@@ -180,10 +180,11 @@ double Floors::sqliteCopyTable(const QString& table, const QString& columns)
     QStringList statements;
     while (schema.next()) {
         QString sql = schema.value(0).toString();
-        sql.replace(QRegularExpression(QStringLiteral("\\bON \"?%1\"?(?=[ (])").arg(table)),
+        sql.replace(QRegularExpression(QStringLiteral("\\bON \"?%1\"?(?=[\\s(])").arg(table)),
                     QStringLiteral("ON ") + twin);
-        sql.replace(QRegularExpression(QStringLiteral("^CREATE TABLE \"?%1\"?(?=[ (])").arg(table)),
-                    QStringLiteral("CREATE TABLE ") + twin);
+        sql.replace(
+            QRegularExpression(QStringLiteral("^CREATE TABLE \"?%1\"?(?=[\\s(])").arg(table)),
+            QStringLiteral("CREATE TABLE ") + twin);
         sql.replace(QRegularExpression(QStringLiteral("^CREATE (UNIQUE )?INDEX (\\w+)")),
                     QStringLiteral("CREATE \\1INDEX floor_\\2"));
         // Foreign keys would make the floor pay for lookups DriftDesk's twin cannot need.
@@ -194,6 +195,16 @@ double Floors::sqliteCopyTable(const QString& table, const QString& columns)
     }
     for (const QString& statement : statements)
         m_database.run(statement);
+    const auto indexes = [&](const QString& name) {
+        QSqlQuery count = m_database.run(
+            QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
+                           "tbl_name = ?"),
+            {name});
+        return count.next() ? count.value(0).toInt() : -1;
+    };
+    if (indexes(twin) != indexes(table))
+        throw EngineError(
+            QStringLiteral("the floor's twin of %1 lacks some of its indexes").arg(table));
 
     // The rows are read beforehand, a chunk at a time (a million payloads would not fit in
     // memory): the floor is the writing, timed chunk by chunk inside one transaction.
