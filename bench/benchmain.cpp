@@ -119,6 +119,8 @@ public:
             for (const QString& suffix :
                  {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
                 QFile::remove(m_file + suffix);
+            // The folder of the runs' liveness locks, beside the file.
+            QDir(m_file + QStringLiteral("-runs")).removeRecursively();
         }
     }
 

@@ -180,10 +180,11 @@ double Floors::sqliteCopyTable(const QString& table, const QString& columns)
     QStringList statements;
     while (schema.next()) {
         QString sql = schema.value(0).toString();
-        sql.replace(QRegularExpression(QStringLiteral("\\bON \"?%1\"?(?=[ (])").arg(table)),
+        sql.replace(QRegularExpression(QStringLiteral("\\bON \"?%1\"?(?=[\\s(])").arg(table)),
                     QStringLiteral("ON ") + twin);
-        sql.replace(QRegularExpression(QStringLiteral("^CREATE TABLE \"?%1\"?(?=[ (])").arg(table)),
-                    QStringLiteral("CREATE TABLE ") + twin);
+        sql.replace(
+            QRegularExpression(QStringLiteral("^CREATE TABLE \"?%1\"?(?=[\\s(])").arg(table)),
+            QStringLiteral("CREATE TABLE ") + twin);
         sql.replace(QRegularExpression(QStringLiteral("^CREATE (UNIQUE )?INDEX (\\w+)")),
                     QStringLiteral("CREATE \\1INDEX floor_\\2"));
         // Foreign keys would make the floor pay for lookups DriftDesk's twin cannot need.
@@ -194,42 +195,63 @@ double Floors::sqliteCopyTable(const QString& table, const QString& columns)
     }
     for (const QString& statement : statements)
         m_database.run(statement);
+    const auto indexes = [&](const QString& name) {
+        QSqlQuery count = m_database.run(
+            QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
+                           "tbl_name = ?"),
+            {name});
+        return count.next() ? count.value(0).toInt() : -1;
+    };
+    if (indexes(twin) != indexes(table))
+        throw EngineError(
+            QStringLiteral("the floor's twin of %1 lacks some of its indexes").arg(table));
 
-    // The rows, read beforehand: the floor is the writing.
-    std::vector<QVariantList> rows;
+    // The rows are read beforehand, a chunk at a time (a million payloads would not fit in
+    // memory): the floor is the writing, timed chunk by chunk inside one transaction.
     const int count = static_cast<int>(columns.count(QLatin1Char(',')) + 1);
-    {
-        QSqlQuery read = m_database.prepare(
-            QStringLiteral("SELECT %1 FROM %2 WHERE workspace_id = ? ORDER BY id")
-                .arg(columns, table));
-        read.setForwardOnly(true);
-        read.addBindValue(m_workspaceId);
-        Database::exec(read);
-        while (read.next()) {
-            QVariantList row;
-            for (int i = 0; i < count; ++i)
-                row.append(read.value(i));
-            rows.push_back(std::move(row));
-        }
-    }
-    QStringList marks(count, QStringLiteral("?"));
-
+    const QStringList marks(count, QStringLiteral("?"));
+    constexpr int chunkRows = 5000;
+    Transaction transaction(m_database);
+    QSqlQuery insert = m_database.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                              .arg(twin, columns, marks.join(QLatin1Char(','))));
     QElapsedTimer timer;
-    timer.start();
-    {
-        Transaction transaction(m_database);
-        QSqlQuery insert
-            = m_database.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                                     .arg(twin, columns, marks.join(QLatin1Char(','))));
+    qint64 writing = 0;
+    qint64 lastId = 0;
+    for (;;) {
+        std::vector<QVariantList> rows;
+        {
+            QSqlQuery read = m_database.prepare(
+                QStringLiteral("SELECT id, %1 FROM %2 WHERE workspace_id = ? AND id > ? "
+                               "ORDER BY id LIMIT ?")
+                    .arg(columns, table));
+            read.setForwardOnly(true);
+            read.addBindValue(m_workspaceId);
+            read.addBindValue(lastId);
+            read.addBindValue(chunkRows);
+            Database::exec(read);
+            while (read.next()) {
+                lastId = read.value(0).toLongLong();
+                QVariantList row;
+                for (int i = 0; i < count; ++i)
+                    row.append(read.value(i + 1));
+                rows.push_back(std::move(row));
+            }
+        }
+        if (rows.empty())
+            break;
+        timer.start();
         for (const QVariantList& row : rows) {
             for (int i = 0; i < count; ++i)
                 insert.bindValue(i, row.at(i));
             if (!insert.exec())
                 throw EngineError(QStringLiteral("floor insert into %1 failed").arg(twin));
         }
-        transaction.commit();
+        writing += timer.nsecsElapsed();
     }
-    const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    timer.start();
+    transaction.commit();
+    writing += timer.nsecsElapsed();
+    const double seconds = static_cast<double>(writing) / 1e9;
     m_database.run(QStringLiteral("DROP TABLE ") + twin);
     return seconds;
 }

@@ -216,6 +216,19 @@ FileResult readFile(const FileTask& task, const PolicyTypeRegistry& registry)
     return readBytes(file.read(ExportReader::maxFileBytes + 1), task.relativePath, registry);
 }
 
+/// Runs `read(i)` for every index on the global thread pool and keeps each result in its
+/// place. (QtConcurrent::blockingMapped collects results by copying them, and a result holds
+/// every parsed object of its file.)
+template <typename Read> std::vector<FileResult> readAll(std::size_t count, const Read& read)
+{
+    std::vector<FileResult> results(count);
+    std::vector<std::size_t> indexes(count);
+    for (std::size_t i = 0; i < count; ++i)
+        indexes[i] = i;
+    QtConcurrent::blockingMap(indexes, [&](std::size_t i) { results[i] = read(i); });
+    return results;
+}
+
 /// Adds what one file gave to the scan: its objects of wanted types, or its error.
 void addResult(ExportScan* scan, FileResult&& result, const QString& relativePath,
                const QString& folder, const QStringList& typeFilter)
@@ -322,12 +335,12 @@ ExportScan ExportReader::scan(const QString& rootPath) const
 
     const PolicyTypeRegistry& registry = m_registry;
     const std::function<bool()>& isCancelled = m_isCancelled;
-    std::vector<FileResult> results = QtConcurrent::blockingMapped<std::vector<FileResult>>(
-        tasks, [&registry, &isCancelled](const FileTask& task) {
-            if (isCancelled && isCancelled())
-                return FileResult{};
-            return readFile(task, registry);
-        });
+    std::vector<FileResult> results
+        = readAll(tasks.size(), [&tasks, &registry, &isCancelled](std::size_t i) {
+              if (isCancelled && isCancelled())
+                  return FileResult{};
+              return readFile(tasks[i], registry);
+          });
 
     for (std::size_t i = 0; i < tasks.size(); ++i)
         addResult(&scan, std::move(results[i]), tasks[i].relativePath, tasks[i].folder,
@@ -345,19 +358,20 @@ ExportScan ExportReader::scanDocuments(const std::vector<ExportDocument>& docume
     }
     const PolicyTypeRegistry& registry = m_registry;
     const std::function<bool()>& isCancelled = m_isCancelled;
-    std::vector<FileResult> results = QtConcurrent::blockingMapped<std::vector<FileResult>>(
-        documents, [&registry, &isCancelled](const ExportDocument& document) {
-            if (isCancelled && isCancelled())
-                return FileResult{};
-            if (document.bytes.size() > maxFileBytes) {
-                FileResult tooLarge;
-                tooLarge.error = QStringLiteral("file is %1 bytes, above the limit of %2 bytes")
-                                     .arg(document.bytes.size())
-                                     .arg(maxFileBytes);
-                return tooLarge;
-            }
-            return readBytes(document.bytes, document.relativePath, registry);
-        });
+    std::vector<FileResult> results
+        = readAll(documents.size(), [&documents, &registry, &isCancelled](std::size_t i) {
+              const ExportDocument& document = documents[i];
+              if (isCancelled && isCancelled())
+                  return FileResult{};
+              if (document.bytes.size() > maxFileBytes) {
+                  FileResult tooLarge;
+                  tooLarge.error = QStringLiteral("file is %1 bytes, above the limit of %2 bytes")
+                                       .arg(document.bytes.size())
+                                       .arg(maxFileBytes);
+                  return tooLarge;
+              }
+              return readBytes(document.bytes, document.relativePath, registry);
+          });
     for (std::size_t i = 0; i < documents.size(); ++i) {
         if (folderWanted(documents[i].folder))
             addResult(&scan, std::move(results[i]), documents[i].relativePath, documents[i].folder,

@@ -14,6 +14,15 @@ namespace driftdesk {
 
 struct ImportRequest
 {
+    // A constructor, so that requests written as {tenant, folder, types} need not name the
+    // in-memory members.
+    ImportRequest(qint64 tenant = 0, QString exportFolder = {}, QStringList onlyTypes = {})
+        : tenantId(tenant)
+        , folder(std::move(exportFolder))
+        , types(std::move(onlyTypes))
+    {
+    }
+
     qint64 tenantId = 0;
     QString folder;
     /// Read and cover exactly these types (absent means zero items); empty reads every type.

@@ -201,6 +201,10 @@ void TestIdentityMatching::normalizedName_data()
                                         << "firewall v3.7";
     QTest::newRow("upper case") << standard << "STRASSE - v1"
                                 << "strasse";
+    QTest::newRow("only A-Z fold in ASCII") << standard << "AZ @[`{ az - v2"
+                                            << "az @[`{ az";
+    QTest::newRow("ASCII beside other letters folds too")
+        << standard << QStringLiteral("\u00c9DGE Baseline") << QStringLiteral("\u00e9dge baseline");
     QTest::newRow("final sigma folds")
         << standard << QStringLiteral("\u03c3\u03b1\u03c2") << QStringLiteral("\u03c3\u03b1\u03c3");
     QTest::newRow("capital sigma folds")
