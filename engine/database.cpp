@@ -93,6 +93,16 @@ std::unique_ptr<Database> Database::open(const ConnectionSettings& settings, Ope
         if (!file.absoluteDir().exists() && !QDir().mkpath(file.absolutePath()))
             throw EngineError(
                 QStringLiteral("cannot create the folder %1").arg(file.absolutePath()));
+        // Every command records its run, and SQLite keeps its write-ahead log beside the file:
+        // say so plainly rather than with SQLite's words from the middle of a statement.
+        if (file.exists() && !file.isWritable())
+            throw EngineError(QStringLiteral("the workspace file %1 is read-only; DriftDesk "
+                                             "writes to it (every command records its run)")
+                                  .arg(file.absoluteFilePath()));
+        if (!QFileInfo(file.absolutePath()).isWritable())
+            throw EngineError(QStringLiteral("the folder %1 is read-only; SQLite keeps the "
+                                             "workspace's journal files beside %2")
+                                  .arg(file.absolutePath(), file.fileName()));
         db.setDatabaseName(settings.sqlitePath());
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     } else {
