@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
+#include "profilestore.h"
 #include "schemamigrator.h"
+#include "tenantstore.h"
 #include "workspacestore.h"
 
 #include <cstdio>
@@ -140,6 +142,20 @@ QString outputFormat(CliContext& context, const QCommandLineParser& parser,
         return format;
     context.err() << "driftctl: --format must be one of " << allowed.join(u", ") << "\n";
     return {};
+}
+
+QString tenantLabel(CliContext& context, qint64 tenantId)
+{
+    const auto tenant = TenantStore(context.database(), context.workspaceId()).byId(tenantId);
+    return tenant ? QStringLiteral("%1 (%2)").arg(tenant->name).arg(tenantId)
+                  : QString::number(tenantId);
+}
+
+QString profileLabel(CliContext& context, qint64 profileId)
+{
+    const auto profile = ProfileStore(context.database(), context.workspaceId()).byId(profileId);
+    return profile ? QStringLiteral("%1 (%2)").arg(profile->name).arg(profileId)
+                   : QString::number(profileId);
 }
 
 } // namespace driftctl

@@ -81,4 +81,8 @@ QString outputFormat(CliContext& context, const QCommandLineParser& parser,
 
 QCommandLineOption formatOption(const QString& defaultFormat, const QStringList& allowed);
 
+/// "Contoso (3)" for text output: the name people know, with the id commands accept.
+QString tenantLabel(CliContext& context, qint64 tenantId);
+QString profileLabel(CliContext& context, qint64 profileId);
+
 } // namespace driftctl

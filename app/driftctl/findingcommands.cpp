@@ -102,18 +102,44 @@ int listFindings(CliContext& context, const QStringList& args)
     return Succeeded;
 }
 
+void printFinding(CliContext& context, const Finding& finding)
+{
+    QTextStream& out = context.out();
+    const auto optionalTime
+        = [](const QDateTime& time) { return time.isValid() ? toRfc3339(time) : QString(); };
+    out << "Finding " << finding.id << " (" << finding.changeType << ", " << finding.status << ")\n"
+        << "  policy:       " << finding.displayName << '\n'
+        << "  policy type:  " << finding.policyType << '\n'
+        << "  subject:      " << finding.subjectExternalId << '\n'
+        << "  tenant:       " << tenantLabel(context, finding.tenantId) << '\n'
+        << "  profile:      " << profileLabel(context, finding.baselineProfileId) << '\n'
+        << "  snapshot:     " << finding.baselineSnapshotId << '\n'
+        << "  severity:     " << finding.severity << '\n'
+        << "  first seen:   " << optionalTime(finding.firstSeenAt) << '\n'
+        << "  last seen:    " << optionalTime(finding.lastSeenAt) << '\n'
+        << "  times seen:   " << finding.timesSeen << '\n';
+    if (finding.resolvedAt.isValid())
+        out << "  resolved:     " << toRfc3339(finding.resolvedAt) << " (" << finding.resolvedReason
+            << ")\n";
+    if (finding.acknowledgedAt.isValid())
+        out << "  acknowledged: " << toRfc3339(finding.acknowledgedAt) << " by "
+            << finding.acknowledgedBy << ": " << finding.acknowledgementNote << '\n';
+    out << "  evidence:\n" << QString::fromStdString(finding.evidence.dump(2)) << '\n';
+}
+
 int showFinding(CliContext& context, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Show one finding with its evidence, as JSON."));
+    parser.setApplicationDescription(QStringLiteral("Show one finding with its evidence."));
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Finding id."));
-    parser.addOption(formatOption(QStringLiteral("json"), {QStringLiteral("json")}));
+    const QStringList formats{QStringLiteral("text"), QStringLiteral("json")};
+    parser.addOption(formatOption(QStringLiteral("text"), formats));
     int exitCode = Succeeded;
     if (!parseCommand(context, parser, {QStringLiteral("findings"), QStringLiteral("show")}, args,
                       &exitCode, 1))
         return exitCode;
-    if (outputFormat(context, parser, {QStringLiteral("json")}).isEmpty())
+    const QString format = outputFormat(context, parser, formats);
+    if (format.isEmpty())
         return Failed;
     bool isNumber = false;
     const qint64 id = parser.positionalArguments().value(0).toLongLong(&isNumber);
@@ -124,7 +150,10 @@ int showFinding(CliContext& context, const QStringList& args)
     const auto finding = FindingStore(context.database(), context.workspaceId()).byId(id);
     if (!finding)
         throw EngineError(QStringLiteral("there is no finding %1").arg(id));
-    printJson(context.out(), toJson(*finding));
+    if (format == QLatin1String("json"))
+        printJson(context.out(), toJson(*finding));
+    else
+        printFinding(context, *finding);
     return Succeeded;
 }
 

@@ -40,14 +40,14 @@ Commands:
   profile list | delete PROFILE | assign --profile P --tenant T | unassign --profile P --tenant T
   inventory import --tenant T --from DIR [--types a,b]
   capture --profile P --from-tenant T
-  compare --tenant T [--profile P] | --all
+  compare --tenant T [--profile P] | --all [--jobs N]
   findings list [--tenant T] [--profile P] [--status S] [--change-type C] [--policy-type K]
   findings show ID | acknowledge ID [--note TEXT] | reopen ID
   runs list [--tenant T] [--type TYPE] [--limit N] | show ID
   definitions import --from FILE|DIR
 
-Lists take --format table|json (findings also csv); import, capture, compare and runs show
-take --format text|json. A tenant or profile is named by name or id.
+Lists take --format table|json (findings also csv); import, capture, compare and the show
+commands take --format text|json. A tenant or profile is named by name or id.
 `driftctl COMMAND --help` lists a command's subcommands; `driftctl COMMAND SUB --help`
 describes one.
 

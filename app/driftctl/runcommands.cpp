@@ -120,10 +120,11 @@ int showRun(CliContext& context, const QStringList& args)
     out << "Run " << run->id << " (" << run->type << ")\n"
         << "  status:       " << run->status << '\n'
         << "  outcome:      " << run->outcome << '\n'
-        << "  tenant:       " << (run->tenantId ? QString::number(*run->tenantId) : QString())
+        << "  tenant:       " << (run->tenantId ? tenantLabel(context, *run->tenantId) : QString())
         << '\n'
         << "  profile:      "
-        << (run->baselineProfileId ? QString::number(*run->baselineProfileId) : QString()) << '\n'
+        << (run->baselineProfileId ? profileLabel(context, *run->baselineProfileId) : QString())
+        << '\n'
         << "  started:      " << toRfc3339(run->startedAt) << '\n'
         << "  completed:    " << toRfc3339(run->completedAt) << '\n'
         << "  initiated by: " << run->initiatedBy << '\n'
