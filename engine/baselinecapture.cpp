@@ -3,6 +3,7 @@
 
 #include "baselinescope.h"
 #include "canonicaljson.h"
+#include "countednoun.h"
 #include "coverage.h"
 #include "engineerror.h"
 #include "inventorystore.h"
@@ -222,12 +223,16 @@ RunResult BaselineCapture::perform(RunRecorder& recorder, const BaselineProfile&
                                 {"subjects_excluded", static_cast<int>(content.excluded.size())},
                                 {"snapshot_reused", existing ? 1 : 0}};
     const QString message
-        = QStringLiteral("%1 snapshot %2 of \"%3\" with %4 items from \"%5\" (%6 types, %7 "
-                         "skipped, %8 subjects excluded)")
-              .arg(existing ? QStringLiteral("reused") : QStringLiteral("captured"),
-                   QString::number(snapshotId), profile.name, QString::number(content.items.size()),
-                   tenant.name, QString::number(types.captured.size()),
-                   QString::number(types.skipped.size()), QString::number(content.excluded.size()));
+        = QStringLiteral("%1 snapshot %2 of \"%3\" with %4 from \"%5\" (%6, %7 skipped, %8 "
+                         "excluded)")
+              .arg(
+                  existing ? QStringLiteral("reused") : QStringLiteral("captured"),
+                  QString::number(snapshotId), profile.name,
+                  countedNoun(static_cast<qint64>(content.items.size()), "item", "items"),
+                  tenant.name,
+                  countedNoun(static_cast<qint64>(types.captured.size()), "type", "types"),
+                  QString::number(types.skipped.size()),
+                  countedNoun(static_cast<qint64>(content.excluded.size()), "subject", "subjects"));
     qCInfo(lcCapture).noquote() << "run" << recorder.runId() << message;
     return recorder.finish(transaction,
                            types.degraded ? RunOutcome::partiallySucceeded : RunOutcome::succeeded,

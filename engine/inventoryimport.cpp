@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "inventoryimport.h"
 
+#include "countednoun.h"
 #include "coverage.h"
 #include "engineerror.h"
 #include "exportreader.h"
@@ -224,14 +225,15 @@ RunResult InventoryImport::perform(RunRecorder& recorder, const ImportRequest& r
     else if (partial > 0 || failed > 0 || !scan.fileErrors.empty())
         outcome = RunOutcome::partiallySucceeded;
 
-    const QString message = QStringLiteral("read %1 items from %2 files (%3 unreadable); %4 of "
-                                           "%5 types succeeded; %6 ambiguous subjects")
-                                .arg(scan.objects.size())
-                                .arg(scan.filesRead + static_cast<int>(scan.fileErrors.size()))
-                                .arg(scan.fileErrors.size())
-                                .arg(succeeded)
-                                .arg(plan.coverage.size())
-                                .arg(plan.ambiguous.size());
+    const QString message
+        = QStringLiteral("read %1 from %2 (%3 unreadable); %4 of %5 succeeded; %6")
+              .arg(countedNoun(static_cast<qint64>(scan.objects.size()), "item", "items"),
+                   countedNoun(scan.filesRead + static_cast<qint64>(scan.fileErrors.size()), "file",
+                               "files"),
+                   QString::number(scan.fileErrors.size()), QString::number(succeeded),
+                   countedNoun(static_cast<qint64>(plan.coverage.size()), "type", "types"),
+                   countedNoun(static_cast<qint64>(plan.ambiguous.size()), "ambiguous subject",
+                               "ambiguous subjects"));
     qCInfo(lcImport).noquote() << "run" << recorder.runId() << message;
     return recorder.finish(transaction, outcome, counts, context, message);
 }
