@@ -14,13 +14,13 @@ PagedTableModel::PagedTableModel(Database& database, QObject* parent)
 
 bool PagedTableModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_complete;
+    return !parent.isValid() && m_loaded && !m_complete;
 }
 
 void PagedTableModel::fetchMore(const QModelIndex& parent)
 {
     // Views may ask for more while rows are being inserted; one page at a time.
-    if (parent.isValid() || m_complete || m_fetching)
+    if (parent.isValid() || !m_loaded || m_complete || m_fetching)
         return;
     m_fetching = true;
     Page page;
@@ -39,13 +39,17 @@ void PagedTableModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
-    reload();
+    // Before the first load a view's sort only sets the order: a page that applies its filters
+    // next must not first read (and sort) every row the empty filter matches.
+    if (m_loaded)
+        reload();
 }
 
 void PagedTableModel::reload()
 {
     // The first page loads inside the reset, so views see the new rows with it.
     m_fetching = true;
+    m_loaded = true;
     beginResetModel();
     m_rows.clear();
     m_ids.clear();

@@ -31,9 +31,12 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
+    /// Sets the order, and reloads if rows were loaded; before the first reload() it only sets
+    /// the order the first page will have.
     void sort(int column, Qt::SortOrder order) override;
 
-    /// Drops the loaded rows and loads the first page again (after a filter change, say).
+    /// Drops the loaded rows and loads the first page again (after a filter change, say). Until
+    /// the first call the model is empty and reads nothing.
     void reload();
 
     /// How many rows the current filter matches in all, counted in SQL.
@@ -109,6 +112,7 @@ private:
     int m_pageSize = 200;
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    bool m_loaded = false;
     bool m_complete = false;
     QVariant m_lastKey;
     qint64 m_lastId = 0;
