@@ -1512,8 +1512,8 @@
         <translation>Name des Arbeitsbereichs.</translation>
     </message>
     <message>
-        <source>Render each main view to PNG files in this folder, then quit (with --db).</source>
-        <translation>Jede Hauptansicht als PNG-Datei in diesen Ordner zeichnen, dann beenden (mit --db).</translation>
+        <source>Render each main view to PNG files in this folder, then quit. Without --db: the workspace a start would open.</source>
+        <translation>Jede Hauptansicht als PNG-Datei in diesen Ordner zeichnen, dann beenden. Ohne --db: der Arbeitsbereich, den ein Start öffnen würde.</translation>
     </message>
 </context>
 </TS>

@@ -82,8 +82,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshots"),
         QApplication::translate("main",
-                                "Render each main view to PNG files in this folder, "
-                                "then quit (with --db)."),
+                                "Render each main view to PNG files in this folder, then "
+                                "quit. Without --db: the workspace a start would open."),
         QStringLiteral("folder"));
     parser.addOptions({dbOption, workspaceOption, screenshotOption});
     parser.process(app);
