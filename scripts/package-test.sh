@@ -92,9 +92,11 @@ tar -xzf "$tgz" -C "$work/tgz"
 
 step "dpkg -i"
 # Whatever carries the package's or the application's name, wherever the system keeps things.
+# /var/cache/man is left out: man(1), run below as a user would, keeps the pages it formatted
+# there on some machines, and man-db's daily job drops those whose source is gone.
 named() {
     find /usr /etc /opt /var -xdev \( -iname "*driftdesk*" -o -iname "*driftctl*" \) \
-        2>/dev/null | grep -v "^$work" | sort || true
+        2>/dev/null | grep -v -e "^$work" -e "^/var/cache/man/" | sort || true
 }
 named >"$work/named.before"
 find /usr /etc /opt -xdev 2>/dev/null | sort >"$work/before"
