@@ -112,7 +112,7 @@ TypePlan planTypes(const BaselineSnapshot& snapshot, const OperationRun& sync,
     return plan;
 }
 
-Sides loadSides(SnapshotStore& snapshots, InventoryStore& inventory,
+Sides loadSides(const std::vector<BaselineSnapshotItem>& heads, InventoryStore& inventory,
                 const BaselineSnapshot& snapshot, qint64 tenantId, const QStringList& types,
                 RowDetail detail)
 {
@@ -131,10 +131,9 @@ Sides loadSides(SnapshotStore& snapshots, InventoryStore& inventory,
     }
 
     // Payloads stay in the database until a hash differs.
-    for (auto& item : snapshots.itemHeads(snapshot.id)) {
+    for (const BaselineSnapshotItem& item : heads) {
         if (types.contains(item.policyType))
-            sides.baseline.emplace(SubjectKey{item.policyType, item.subjectExternalId},
-                                   std::move(item));
+            sides.baseline.emplace(SubjectKey{item.policyType, item.subjectExternalId}, item);
     }
 
     // So are subjects ambiguous in the current inventory.
@@ -170,12 +169,9 @@ nlohmann::json evidence(const std::optional<QString>& baselineHash,
             {"differences", std::move(differences)}};
 }
 
-/// Compares one baseline item with its current counterpart under the item's contract version.
-/// Across tenants (`acrossTenants`) both sides are compared without tenant-specific ids.
-/// Returns the finding, or nothing when they are the same.
-std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const InventoryRow& row,
-                                     SnapshotStore& snapshots, InventoryStore& inventory,
-                                     bool acrossTenants)
+/// The contract version a snapshot item was hashed under; throws EngineError for a version
+/// this DriftDesk does not know.
+int checkedContractVersion(const BaselineSnapshotItem& item)
 {
     const int version = contractVersionOf(item);
     if (!MetaContractBuilder::isSupported(version)) {
@@ -183,25 +179,40 @@ std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const Inv
                                          "DriftDesk does not know")
                               .arg(QString::number(item.snapshotId), QString::number(version)));
     }
+    return version;
+}
+
+/// Whether the stored hashes alone show that a pair is the same, without reading payloads.
+bool sameByStoredHash(const BaselineSnapshotItem& item, const InventoryRow& row)
+{
+    return row.metaContractVersion == checkedContractVersion(item)
+        && row.metaHash == item.baselineHash;
+}
+
+/// Compares one baseline item (`stored`, with its payload) with its current counterpart
+/// (`row`, with its raw object `raw`) under the item's contract version. Across tenants
+/// (`acrossTenants`) both sides are compared without tenant-specific ids. Returns the finding,
+/// or nothing when they are the same.
+std::optional<Detection> compareItem(const BaselineSnapshotItem& item, const InventoryRow& row,
+                                     const nlohmann::json& raw, const BaselineSnapshotItem& stored,
+                                     bool acrossTenants)
+{
+    const int version = checkedContractVersion(item);
     // The stored hash serves when it was built under the same version; else rebuild it.
     QString currentHash = row.metaHash;
     std::optional<nlohmann::json> currentPayload;
     if (row.metaContractVersion != version) {
-        const MetaContract contract
-            = MetaContractBuilder::build(inventory.rawObject(row.id), version);
+        const MetaContract contract = MetaContractBuilder::build(raw, version);
         currentHash = QString::fromStdString(contract.hash);
         currentPayload = contract.payload;
     }
     if (currentHash == item.baselineHash)
         return std::nullopt;
     if (!currentPayload)
-        currentPayload = MetaContractBuilder::payload(inventory.rawObject(row.id), version);
-    const auto stored = snapshots.item(item.id);
-    if (!stored)
-        throw EngineError(
-            QStringLiteral("baseline snapshot item %1 no longer exists").arg(item.id));
+        currentPayload = MetaContractBuilder::payload(raw, version);
     const nlohmann::json baselinePayload
-        = stored->meta["meta_contract"].value("payload", nlohmann::json::object());
+        = stored.meta.value("meta_contract", nlohmann::json::object())
+              .value("payload", nlohmann::json::object());
 
     std::vector<PropertyDifference> differences;
     std::string comparedHash;
@@ -327,11 +338,32 @@ std::vector<Detection> detectDrift(const Sides& sides, const BaselineProfile& pr
     std::vector<Detection> detections;
     for (const BaselineSnapshotItem* item : matches.missing)
         detections.push_back(withIdentity(missingDetection(*item)));
+    // Only pairs whose stored hashes differ need their payloads: a few statements read them
+    // for the whole tenant, instead of two per pair.
+    std::vector<const MatchedPair*> differing;
     for (const MatchedPair& pair : matches.matched) {
         checkpoint(control);
-        if (auto changed
-            = compareItem(*pair.baseline, *pair.current, snapshots, inventory, byIdentity))
-            detections.push_back(std::move(*changed));
+        if (!sameByStoredHash(*pair.baseline, *pair.current))
+            differing.push_back(&pair);
+    }
+    constexpr std::size_t payloadChunk = 500; // bounds the payloads held at once
+    for (std::size_t start = 0; start < differing.size(); start += payloadChunk) {
+        const auto end = std::min(differing.size(), start + payloadChunk);
+        QList<qint64> rowIds;
+        QList<qint64> itemIds;
+        for (std::size_t index = start; index < end; ++index) {
+            rowIds.append(differing[index]->current->id);
+            itemIds.append(differing[index]->baseline->id);
+        }
+        const auto raw = inventory.rawObjects(rowIds);
+        const auto stored = snapshots.itemsById(itemIds);
+        for (std::size_t index = start; index < end; ++index) {
+            checkpoint(control);
+            const MatchedPair& pair = *differing[index];
+            if (auto changed = compareItem(*pair.baseline, *pair.current, raw.at(pair.current->id),
+                                           stored.at(pair.baseline->id), byIdentity))
+                detections.push_back(std::move(*changed));
+        }
     }
     for (const InventoryRow* row : matches.unexpected)
         detections.push_back(withIdentity(unexpectedDetection(*row)));
@@ -626,10 +658,10 @@ RunResult BaselineCompare::perform(RunRecorder& recorder, const BaselineProfile&
 
     control.progress(0, 3, QStringLiteral("Loading baseline and inventory"));
     InventoryStore inventory(m_database, m_workspaceId);
-    const Sides sides
-        = loadSides(snapshots, inventory, *snapshot, tenant.id, types.compared,
-                    profile.matchingMode == MatchingMode::byIdentity ? RowDetail::IdentityFields
-                                                                     : RowDetail::Plain);
+    const Sides sides = loadSides(
+        m_snapshots.heads(snapshots, *snapshot), inventory, *snapshot, tenant.id, types.compared,
+        profile.matchingMode == MatchingMode::byIdentity ? RowDetail::IdentityFields
+                                                         : RowDetail::Plain);
     context["excluded_subjects"] = sides.excluded;
 
     control.progress(1, 3, QStringLiteral("Comparing"));

@@ -3,6 +3,7 @@
 
 #include "operation.h"
 #include "policytyperegistry.h"
+#include "snapshotcache.h"
 
 #include <QList>
 
@@ -51,6 +52,7 @@ private:
     Database& m_database;
     qint64 m_workspaceId;
     const PolicyTypeRegistry& m_registry;
+    SnapshotCache m_snapshots; ///< kept across the runs of one compare of many tenants
 };
 
 } // namespace driftdesk

@@ -110,6 +110,32 @@ nlohmann::json InventoryStore::rawObject(qint64 itemId)
     return parseJsonColumn(query.value(0).toString());
 }
 
+std::unordered_map<qint64, nlohmann::json> InventoryStore::rawObjects(const QList<qint64>& itemIds)
+{
+    std::unordered_map<qint64, nlohmann::json> found;
+    // Chunks keep each statement's parameter list within every driver's limits.
+    constexpr qsizetype chunk = 500;
+    for (qsizetype start = 0; start < itemIds.size(); start += chunk) {
+        const QList<qint64> part = itemIds.mid(start, chunk);
+        const QStringList marks(part.size(), QStringLiteral("?"));
+        QVariantList values{m_workspaceId};
+        for (const qint64 id : part)
+            values.append(id);
+        QSqlQuery query = m_database.run(
+            QStringLiteral("SELECT id, raw_jsonb FROM inventory_items WHERE workspace_id = ? "
+                           "AND id IN (%1)")
+                .arg(marks.join(QLatin1Char(','))),
+            values);
+        while (query.next())
+            found.emplace(query.value(0).toLongLong(), parseJsonColumn(query.value(1).toString()));
+    }
+    for (const qint64 id : itemIds) {
+        if (found.find(id) == found.end())
+            throw EngineError(QStringLiteral("inventory item %1 no longer exists").arg(id));
+    }
+    return found;
+}
+
 QList<QPair<QString, int>> InventoryStore::countsByType(qint64 tenantId)
 {
     QList<QPair<QString, int>> result;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QSet>
 
+#include <unordered_map>
 #include <vector>
 
 namespace driftdesk {
@@ -48,6 +49,10 @@ public:
 
     /// The raw exported object of one item.
     nlohmann::json rawObject(qint64 itemId);
+
+    /// The raw exported objects of these items by id, read a few hundred per statement; throws
+    /// EngineError naming an item that no longer exists.
+    std::unordered_map<qint64, nlohmann::json> rawObjects(const QList<qint64>& itemIds);
 
     /// Item counts per policy type.
     QList<QPair<QString, int>> countsByType(qint64 tenantId);

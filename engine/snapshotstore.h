@@ -7,6 +7,7 @@
 #include <QList>
 
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace driftdesk {
@@ -36,6 +37,10 @@ public:
 
     /// One item by its id.
     std::optional<BaselineSnapshotItem> item(qint64 itemId);
+
+    /// Whole items by id, read a few hundred per statement; throws EngineError naming an item
+    /// that no longer exists.
+    std::unordered_map<qint64, BaselineSnapshotItem> itemsById(const QList<qint64>& itemIds);
     int itemCount(qint64 snapshotId);
 
 private:

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void findingLifecycle();
     void newSnapshotReplacesOldFindings_data() { testsupport::addBackendRows(); }
     void newSnapshotReplacesOldFindings();
+    void oneCompareFollowsTheActiveSnapshot_data() { testsupport::addBackendRows(); }
+    void oneCompareFollowsTheActiveSnapshot();
     void identicalCaptureReusesTheSnapshot_data() { testsupport::addBackendRows(); }
     void identicalCaptureReusesTheSnapshot();
     void partialTypeIsSkippedAndLeftAlone_data() { testsupport::addBackendRows(); }
@@ -310,6 +312,37 @@ void TestCaptureCompare::newSnapshotReplacesOldFindings()
     QCOMPARE(findings.begin()->second.baselineSnapshotId, first);
     QCOMPARE(findings.begin()->second.status, FindingStatus::resolved);
     QCOMPARE(findings.begin()->second.resolvedReason, QStringLiteral("baseline_replaced"));
+}
+
+void TestCaptureCompare::oneCompareFollowsTheActiveSnapshot()
+{
+    // One compare object runs many tenants and keeps the snapshot items it read; a capture
+    // between two of its runs must be seen by the next one.
+    DRIFTDESK_SCRATCH_DATABASE(scratch, true);
+    Fixture w(*scratch);
+    BaselineCompare compare(scratch->database(), w.workspaceId);
+    w.import(w.source, {{QStringLiteral("p1"), true}});
+    w.capture();
+    w.import(w.target, {{QStringLiteral("p1"), false}});
+    const RunResult first = compare.run({w.target, w.profile}, w.control);
+    QCOMPARE(first.outcome, RunOutcome::succeeded);
+    QCOMPARE(testsupport::js(first.summaryCounts["different_version"]), QStringLiteral("1"));
+    QCOMPARE(testsupport::js(first.summaryCounts["missing_policy"]), QStringLiteral("0"));
+
+    w.import(w.source, {{QStringLiteral("p1"), true}, {QStringLiteral("p2"), true}});
+    w.capture();
+    const RunResult second = compare.run({w.target, w.profile}, w.control);
+    QCOMPARE(second.outcome, RunOutcome::succeeded);
+    QCOMPARE(testsupport::js(second.summaryCounts["baseline_items"]), QStringLiteral("2"));
+    QCOMPARE(testsupport::js(second.summaryCounts["missing_policy"]), QStringLiteral("1"));
+    QCOMPARE(testsupport::js(second.summaryCounts["different_version"]), QStringLiteral("1"));
+    QCOMPARE(testsupport::js(second.summaryCounts["findings_baseline_replaced"]),
+             QStringLiteral("1"));
+
+    // And a third run of the same object against that snapshot finds the same again.
+    const RunResult third = compare.run({w.target, w.profile}, w.control);
+    QCOMPARE(testsupport::js(third.summaryCounts["findings_seen_again"]), QStringLiteral("2"));
+    QCOMPARE(testsupport::js(third.summaryCounts["findings_opened"]), QStringLiteral("0"));
 }
 
 void TestCaptureCompare::identicalCaptureReusesTheSnapshot()
