@@ -433,6 +433,8 @@ LifecycleCounts recordFindings(FindingStore& findings, const PolicyTypeRegistry&
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSet<QString> detectedKeys;
     std::vector<Finding> opened;
+    std::vector<SeenFinding> seen;
+    QList<qint64> changedSinceAcknowledged;
     for (const Detection& detection : detections) {
         const QString key = findingRecurrenceKey(tenantId, snapshotId, detection.policyType,
                                                  detection.subjectExternalId, detection.changeType);
@@ -478,11 +480,14 @@ LifecycleCounts recordFindings(FindingStore& findings, const PolicyTypeRegistry&
             ++counts.reopened;
         else
             ++counts.seenAgain;
-        findings.markSeen(found->id, now, detection.displayName, evidence);
+        seen.push_back({found->id, detection.displayName, std::move(evidence)});
         if (driftChanged)
-            findings.reopen(found->id);
+            changedSinceAcknowledged.append(found->id);
     }
 
+    findings.markSeenMany(seen, now);
+    for (const qint64 id : std::as_const(changedSinceAcknowledged))
+        findings.reopen(id);
     findings.insertMany(opened);
 
     for (const Finding& finding : std::as_const(existing)) {

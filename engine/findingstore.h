@@ -11,6 +11,14 @@
 
 namespace driftdesk {
 
+/// A finding detected again, with the display name and evidence of this detection.
+struct SeenFinding
+{
+    qint64 id = 0;
+    QString displayName;
+    nlohmann::json evidence;
+};
+
 struct FindingFilter
 {
     std::optional<qint64> tenantId;
@@ -50,11 +58,10 @@ public:
     /// Inserts new findings in bulk (see BulkInsert). Call inside the compare's transaction.
     void insertMany(const std::vector<Finding>& findings);
 
-    /// Records that a finding was detected again: counts it, refreshes its evidence and display
-    /// name, and reopens it if it was resolved. The count is taken relative to the stored value,
-    /// so no concurrent update is lost.
-    void markSeen(qint64 id, const QDateTime& seenAt, const QString& displayName,
-                  const nlohmann::json& evidence);
+    /// Records that findings were detected again, a few hundred per statement: counts each,
+    /// refreshes its evidence and display name, and reopens it if it was resolved. The count is
+    /// taken relative to the stored value, so no concurrent update is lost.
+    void markSeenMany(const std::vector<SeenFinding>& seen, const QDateTime& seenAt);
 
     /// Resolves a finding that is not resolved yet, with a reason (not_detected,
     /// baseline_replaced).

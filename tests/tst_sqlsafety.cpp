@@ -214,6 +214,11 @@ void TestSqlSafety::sqlIsNeverAssembledFromInput()
         // one "?" per value of the chunk
         QStringLiteral("engine/settingdefinitions.cpp: SELECT definition_id, display_name, "
                        "options_jsonb FROM"),
+        QStringLiteral("engine/inventorystore.cpp: SELECT id, raw_jsonb FROM inventory_items "
+                       "WHERE workspace_id = ? AND id IN (%1)"),
+        // the rows of a bound JSON document: a literal per backend
+        QStringLiteral("engine/findingstore.cpp: UPDATE findings SET times_seen = times_seen + 1, "
+                       "last_seen_at = ?,"),
         // jsonText() of literals
         QStringLiteral("models/snapshotitemsmodel.cpp: COALESCE(%1, '')"),
         // the head columns: a literal per backend
