@@ -103,7 +103,12 @@ QString SubjectIdentity::normalizedName(const QString& displayName) const
 QString SubjectIdentity::key(const QString& policyType, const QString& subjectType,
                              const QString& displayName, const nlohmann::json& object) const
 {
-    const QString name = normalizedName(displayName);
+    return keyOfNormalized(policyType, subjectType, normalizedName(displayName), object);
+}
+
+QString SubjectIdentity::keyOfNormalized(const QString& policyType, const QString& subjectType,
+                                         const QString& name, const nlohmann::json& object)
+{
     if (name.isEmpty())
         return {};
     // The unit separator cannot occur in a policy type or Graph type; names come last.
@@ -154,27 +159,29 @@ SubjectMatches matchByIdentity(
     std::map<QString, Group> groups;
     SubjectMatches matches;
 
+    // Each name is normalised once: a compare of many tenants spends much of its time here.
     for (const BaselineSnapshotItem* item : baseline) {
-        const QString name = displayNameOf(*item);
-        const QString key
-            = identity.key(item->policyType, item->subjectType, name, payloadOf(*item));
+        const QString name = identity.normalizedName(displayNameOf(*item));
+        const QString key = SubjectIdentity::keyOfNormalized(item->policyType, item->subjectType,
+                                                             name, payloadOf(*item));
         if (key.isEmpty()) {
             matches.missing.push_back(item);
             continue;
         }
         Group& group = groups[key];
-        group.normalizedName = identity.normalizedName(name);
+        group.normalizedName = name;
         group.baseline.push_back(item);
     }
     for (const InventoryRow* row : current) {
-        const QString key = identity.key(row->policyType, row->subjectType, row->displayName,
-                                         currentObject(*row));
+        const QString name = identity.normalizedName(row->displayName);
+        const QString key = SubjectIdentity::keyOfNormalized(row->policyType, row->subjectType,
+                                                             name, currentObject(*row));
         if (key.isEmpty()) {
             matches.unexpected.push_back(row);
             continue;
         }
         Group& group = groups[key];
-        group.normalizedName = identity.normalizedName(row->displayName);
+        group.normalizedName = name;
         group.current.push_back(row);
     }
 

@@ -38,6 +38,10 @@ public:
     QString key(const QString& policyType, const QString& subjectType, const QString& displayName,
                 const nlohmann::json& object) const;
 
+    /// key() for a name that normalizedName() gave already.
+    static QString keyOfNormalized(const QString& policyType, const QString& subjectType,
+                                   const QString& normalizedName, const nlohmann::json& object);
+
 private:
     QRegularExpression m_suffix;
 };
