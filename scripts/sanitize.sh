@@ -25,7 +25,4 @@ export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$suppressi
 
 source "$root/scripts/throwaway-postgres.sh"
 export DRIFTDESK_TEST_REQUIRE_PG=1
-# Limitation: tst_killpoints runs about a hundred driftctl processes and once timed out here
-# under the sanitizers on a loaded machine; its paths (import, capture, compare) run under them
-# in the other tests, so it runs only in the normal build until that is understood.
-ctest --test-dir "$build" --output-on-failure -j2 -E '^tst_killpoints$' "$@"
+ctest --test-dir "$build" --output-on-failure -j2 "$@"
