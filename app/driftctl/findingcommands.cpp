@@ -88,17 +88,24 @@ int listFindings(CliContext& context, const QStringList& args)
     QHash<qint64, QString> tenantNames;
     for (const Tenant& tenant : tenants.list())
         tenantNames.insert(tenant.id, tenant.name);
-    TextTable table({QStringLiteral("ID"), QStringLiteral("TENANT"), QStringLiteral("POLICY TYPE"),
-                     QStringLiteral("CHANGE"), QStringLiteral("SEVERITY"), QStringLiteral("STATUS"),
-                     QStringLiteral("SEEN"), QStringLiteral("SUBJECT"), QStringLiteral("NAME")});
+    QHash<qint64, QString> profileNames;
+    for (const BaselineProfile& profile : ProfileStore(database, workspaceId).list())
+        profileNames.insert(profile.id, profile.name);
+    TextTable table({QStringLiteral("ID"), QStringLiteral("TENANT"), QStringLiteral("PROFILE"),
+                     QStringLiteral("POLICY TYPE"), QStringLiteral("CHANGE"),
+                     QStringLiteral("SEVERITY"), QStringLiteral("STATUS"), QStringLiteral("SEEN"),
+                     QStringLiteral("SUBJECT"), QStringLiteral("NAME")});
     for (const auto& finding : findings) {
         table.addRow({QString::number(finding.id), tenantNames.value(finding.tenantId),
-                      finding.policyType, finding.changeType, finding.severity, finding.status,
+                      elide(profileNames.value(finding.baselineProfileId), 30), finding.policyType,
+                      finding.changeType, finding.severity, finding.status,
                       QString::number(finding.timesSeen), finding.subjectExternalId,
                       elide(finding.displayName, 70)});
     }
     table.print(context.out());
-    context.out() << findings.size() << " findings\n";
+    context.out() << (findings.size() == 1 ? QStringLiteral("1 finding")
+                                           : QStringLiteral("%1 findings").arg(findings.size()))
+                  << '\n';
     return Succeeded;
 }
 
@@ -124,7 +131,7 @@ void printFinding(CliContext& context, const Finding& finding)
     if (finding.acknowledgedAt.isValid())
         out << "  acknowledged: " << toRfc3339(finding.acknowledgedAt) << " by "
             << finding.acknowledgedBy << ": " << finding.acknowledgementNote << '\n';
-    out << "  evidence:\n" << QString::fromStdString(finding.evidence.dump(2)) << '\n';
+    out << "  evidence:\n" << indented(finding.evidence.dump(2), 4) << '\n';
 }
 
 int showFinding(CliContext& context, const QStringList& args)
@@ -144,12 +151,13 @@ int showFinding(CliContext& context, const QStringList& args)
     bool isNumber = false;
     const qint64 id = parser.positionalArguments().value(0).toLongLong(&isNumber);
     if (!isNumber) {
-        context.err() << "driftctl findings show: give a finding id\n";
+        context.err() << "driftctl findings show: \"" << parser.positionalArguments().value(0)
+                      << "\" is not a finding id (a number)\n";
         return Failed;
     }
     const auto finding = FindingStore(context.database(), context.workspaceId()).byId(id);
     if (!finding)
-        throw EngineError(QStringLiteral("there is no finding %1").arg(id));
+        throw EngineError(QStringLiteral("there is no finding %1 in this workspace").arg(id));
     if (format == QLatin1String("json"))
         printJson(context.out(), toJson(*finding));
     else

@@ -112,7 +112,8 @@ int compareCommand(CliContext& context, const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Compare tenants with the active snapshots of their assigned baseline profiles, one "
-        "run per tenant and profile. With --all, exits 4 when new findings were opened."));
+        "run per tenant and profile. With --all, exits 4 when new findings were opened "
+        "(or resolved ones reopened)."));
     const QCommandLineOption tenantOption(
         QStringLiteral("tenant"), QStringLiteral("Tenant name or id."), QStringLiteral("tenant"));
     const QCommandLineOption profileOption(QStringLiteral("profile"),

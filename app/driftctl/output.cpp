@@ -73,4 +73,13 @@ QString elide(const QString& text, int width)
     return text.left(width - 1) + QChar(0x2026);
 }
 
+QString indented(const std::string& text, int spaces)
+{
+    const QString margin(spaces, QLatin1Char(' '));
+    QStringList lines = QString::fromStdString(text).split(QLatin1Char('\n'));
+    for (QString& line : lines)
+        line.prepend(margin);
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace driftctl

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 namespace driftctl {
@@ -27,5 +29,9 @@ void printJson(QTextStream& out, const nlohmann::ordered_json& document);
 
 /// Text shortened to `width` characters with an ellipsis, for tables.
 QString elide(const QString& text, int width);
+
+/// Multi-line text (an indented JSON dump, say) with every line indented by `spaces`, so that
+/// it reads as part of the field above it.
+QString indented(const std::string& text, int spaces);
 
 } // namespace driftctl

@@ -105,7 +105,8 @@ int showRun(CliContext& context, const QStringList& args)
     bool isNumber = false;
     const qint64 id = parser.positionalArguments().value(0).toLongLong(&isNumber);
     if (!isNumber) {
-        context.err() << "driftctl runs show: give a run id\n";
+        context.err() << "driftctl runs show: \"" << parser.positionalArguments().value(0)
+                      << "\" is not a run id (a number)\n";
         return Failed;
     }
     const auto run = RunStore(context.database(), context.workspaceId()).byId(id);
@@ -119,18 +120,17 @@ int showRun(CliContext& context, const QStringList& args)
     QTextStream& out = context.out();
     out << "Run " << run->id << " (" << run->type << ")\n"
         << "  status:       " << run->status << '\n'
-        << "  outcome:      " << run->outcome << '\n'
-        << "  tenant:       " << (run->tenantId ? tenantLabel(context, *run->tenantId) : QString())
-        << '\n'
-        << "  profile:      "
-        << (run->baselineProfileId ? profileLabel(context, *run->baselineProfileId) : QString())
-        << '\n'
-        << "  started:      " << toRfc3339(run->startedAt) << '\n'
+        << "  outcome:      " << run->outcome << '\n';
+    if (run->tenantId)
+        out << "  tenant:       " << tenantLabel(context, *run->tenantId) << '\n';
+    if (run->baselineProfileId)
+        out << "  profile:      " << profileLabel(context, *run->baselineProfileId) << '\n';
+    out << "  started:      " << toRfc3339(run->startedAt) << '\n'
         << "  completed:    " << toRfc3339(run->completedAt) << '\n'
         << "  initiated by: " << run->initiatedBy << '\n'
         << "  counts:       " << QString::fromStdString(run->summaryCounts.dump()) << '\n'
         << "  context:\n"
-        << QString::fromStdString(run->context.dump(2)) << '\n';
+        << indented(run->context.dump(2), 4) << '\n';
     return Succeeded;
 }
 
