@@ -146,9 +146,12 @@ void TestServerRestart::initTestCase()
 void TestServerRestart::compareSurvivesServerStop_data()
 {
     QTest::addColumn<int>("percent");
-    // Early in the run, inside the findings' transaction, and just before its commit.
-    QTest::newRow("a third in") << 33;
-    QTest::newRow("two thirds in") << 67;
+    // Early in the run, inside the findings' transaction, and just before its commit. About
+    // the first 40% of the statements are driftctl's start (schema, workspace, profile and
+    // tenant reads), before the run is recorded: a stop there is not one in the middle of a
+    // compare.
+    QTest::newRow("halfway") << 50;
+    QTest::newRow("three quarters in") << 75;
     QTest::newRow("at the end") << 95;
 }
 
