@@ -2,6 +2,7 @@
 #include "findingstore.h"
 
 #include "bulkinsert.h"
+#include "chunkedquery.h"
 #include "engineerror.h"
 #include "jsonconvert.h"
 #include "sqlvalues.h"
@@ -99,24 +100,13 @@ std::optional<Finding> FindingStore::byId(qint64 id)
 QList<Finding> FindingStore::byIds(const QList<qint64>& ids)
 {
     QHash<qint64, Finding> found;
-    // Chunks keep each statement's parameter list within every driver's limits.
-    constexpr qsizetype chunk = 500;
-    for (qsizetype start = 0; start < ids.size(); start += chunk) {
-        const QList<qint64> part = ids.mid(start, chunk);
-        QStringList marks(part.size(), QStringLiteral("?"));
-        QVariantList values{m_workspaceId};
-        for (const qint64 id : part)
-            values.append(id);
-        QSqlQuery query = m_database.run(QStringLiteral("SELECT ") + findingColumns
-                                             + QStringLiteral(" FROM findings WHERE "
-                                                              "workspace_id = ? AND id IN (")
-                                             + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
-                                         values);
-        while (query.next()) {
-            Finding finding = readFinding(query);
-            found.insert(finding.id, std::move(finding));
-        }
-    }
+    runChunked(m_database,
+               QStringLiteral("SELECT ") + findingColumns
+                   + QStringLiteral(" FROM findings WHERE workspace_id = ? AND id IN (%1)"),
+               {m_workspaceId}, ids, [&](const QSqlQuery& query) {
+                   Finding finding = readFinding(query);
+                   found.insert(finding.id, std::move(finding));
+               });
     QList<Finding> ordered;
     ordered.reserve(found.size());
     for (const qint64 id : ids) {

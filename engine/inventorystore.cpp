@@ -2,6 +2,7 @@
 #include "inventorystore.h"
 
 #include "bulkinsert.h"
+#include "chunkedquery.h"
 #include "engineerror.h"
 #include "jsonconvert.h"
 #include "sqlvalues.h"
@@ -113,22 +114,13 @@ nlohmann::json InventoryStore::rawObject(qint64 itemId)
 std::unordered_map<qint64, nlohmann::json> InventoryStore::rawObjects(const QList<qint64>& itemIds)
 {
     std::unordered_map<qint64, nlohmann::json> found;
-    // Chunks keep each statement's parameter list within every driver's limits.
-    constexpr qsizetype chunk = 500;
-    for (qsizetype start = 0; start < itemIds.size(); start += chunk) {
-        const QList<qint64> part = itemIds.mid(start, chunk);
-        const QStringList marks(part.size(), QStringLiteral("?"));
-        QVariantList values{m_workspaceId};
-        for (const qint64 id : part)
-            values.append(id);
-        QSqlQuery query = m_database.run(
-            QStringLiteral("SELECT id, raw_jsonb FROM inventory_items WHERE workspace_id = ? "
-                           "AND id IN (%1)")
-                .arg(marks.join(QLatin1Char(','))),
-            values);
-        while (query.next())
-            found.emplace(query.value(0).toLongLong(), parseJsonColumn(query.value(1).toString()));
-    }
+    runChunked(m_database,
+               QStringLiteral("SELECT id, raw_jsonb FROM inventory_items WHERE workspace_id = ? "
+                              "AND id IN (%1)"),
+               {m_workspaceId}, itemIds, [&](const QSqlQuery& query) {
+                   found.emplace(query.value(0).toLongLong(),
+                                 parseJsonColumn(query.value(1).toString()));
+               });
     for (const qint64 id : itemIds) {
         if (found.find(id) == found.end())
             throw EngineError(QStringLiteral("inventory item %1 no longer exists").arg(id));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingdefinitions.h"
 
+#include "chunkedquery.h"
 #include "jsonconvert.h"
 #include "logging.h"
 #include "sqlvalues.h"
@@ -14,10 +15,6 @@
 namespace driftdesk {
 
 namespace {
-
-/// Bound parameters per lookup statement: far below SQLite's (32766) and PostgreSQL's (65535)
-/// limits, and small enough for older SQLite builds (999).
-constexpr qsizetype lookupChunk = 500;
 
 struct ParsedDefinition
 {
@@ -288,27 +285,17 @@ SettingDefinitionCatalog SettingDefinitionStore::catalog(const QStringList& defi
     }
 
     SettingDefinitionCatalog catalog;
-    for (qsizetype start = 0; start < ids.size(); start += lookupChunk) {
-        const QStringList chunk = ids.mid(start, lookupChunk);
-        QStringList marks;
-        marks.fill(QStringLiteral("?"), chunk.size());
-        QVariantList values{m_workspaceId};
-        for (const QString& id : chunk)
-            values.append(id);
-        QSqlQuery query
-            = m_database.run(QStringLiteral("SELECT definition_id, display_name, options_jsonb "
-                                            "FROM setting_definitions WHERE workspace_id = ? "
-                                            "AND definition_id IN (%1)")
-                                 .arg(marks.join(QStringLiteral(", "))),
-                             values);
-        while (query.next()) {
-            QHash<QString, QString> options;
-            const nlohmann::json stored = parseJsonColumn(query.value(2).toString());
-            for (auto it = stored.begin(); it != stored.end(); ++it)
-                options.insert(QString::fromStdString(it.key()), toQString(it.value()));
-            catalog.insert(query.value(0).toString(), query.value(1).toString(), options);
-        }
-    }
+    runChunked(m_database,
+               QStringLiteral("SELECT definition_id, display_name, options_jsonb "
+                              "FROM setting_definitions WHERE workspace_id = ? "
+                              "AND definition_id IN (%1)"),
+               {m_workspaceId}, ids, [&](const QSqlQuery& query) {
+                   QHash<QString, QString> options;
+                   const nlohmann::json stored = parseJsonColumn(query.value(2).toString());
+                   for (auto it = stored.begin(); it != stored.end(); ++it)
+                       options.insert(QString::fromStdString(it.key()), toQString(it.value()));
+                   catalog.insert(query.value(0).toString(), query.value(1).toString(), options);
+               });
     return catalog;
 }
 

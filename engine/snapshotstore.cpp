@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "snapshotstore.h"
 
+#include "chunkedquery.h"
 #include "engineerror.h"
 #include "jsonconvert.h"
 #include "sqlvalues.h"
@@ -205,22 +206,11 @@ std::unordered_map<qint64, BaselineSnapshotItem> SnapshotStore::itemsById(
     const QList<qint64>& itemIds)
 {
     std::unordered_map<qint64, BaselineSnapshotItem> found;
-    // Chunks keep each statement's parameter list within every driver's limits.
-    constexpr qsizetype chunk = 500;
-    for (qsizetype start = 0; start < itemIds.size(); start += chunk) {
-        const QList<qint64> part = itemIds.mid(start, chunk);
-        const QStringList marks(part.size(), QStringLiteral("?"));
-        QVariantList values{m_workspaceId};
-        for (const qint64 id : part)
-            values.append(id);
-        QSqlQuery query = m_database.run(
-            itemQuery + QStringLiteral("AND i.id IN (%1)").arg(marks.join(QLatin1Char(','))),
-            values);
-        while (query.next()) {
-            BaselineSnapshotItem item = readItem(query);
-            found.emplace(item.id, std::move(item));
-        }
-    }
+    runChunked(m_database, itemQuery + QStringLiteral("AND i.id IN (%1)"), {m_workspaceId}, itemIds,
+               [&](const QSqlQuery& query) {
+                   BaselineSnapshotItem item = readItem(query);
+                   found.emplace(item.id, std::move(item));
+               });
     for (const qint64 id : itemIds) {
         if (found.find(id) == found.end())
             throw EngineError(QStringLiteral("baseline snapshot item %1 no longer exists").arg(id));

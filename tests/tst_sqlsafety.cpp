@@ -216,6 +216,8 @@ void TestSqlSafety::sqlIsNeverAssembledFromInput()
                        "options_jsonb FROM"),
         QStringLiteral("engine/inventorystore.cpp: SELECT id, raw_jsonb FROM inventory_items "
                        "WHERE workspace_id = ? AND id IN (%1)"),
+        QStringLiteral("engine/findingstore.cpp:  FROM findings WHERE workspace_id = ? AND id IN "
+                       "(%1)"),
         // the rows of a bound JSON document: a literal per backend
         QStringLiteral("engine/findingstore.cpp: UPDATE findings SET times_seen = times_seen + 1, "
                        "last_seen_at = ?,"),
