@@ -112,8 +112,6 @@ int listFindings(CliContext& context, const QStringList& args)
 void printFinding(CliContext& context, const Finding& finding)
 {
     QTextStream& out = context.out();
-    const auto optionalTime
-        = [](const QDateTime& time) { return time.isValid() ? toRfc3339(time) : QString(); };
     out << "Finding " << finding.id << " (" << finding.changeType << ", " << finding.status << ")\n"
         << "  policy:       " << finding.displayName << '\n'
         << "  policy type:  " << finding.policyType << '\n'
@@ -122,8 +120,8 @@ void printFinding(CliContext& context, const Finding& finding)
         << "  profile:      " << profileLabel(context, finding.baselineProfileId) << '\n'
         << "  snapshot:     " << finding.baselineSnapshotId << '\n'
         << "  severity:     " << finding.severity << '\n'
-        << "  first seen:   " << optionalTime(finding.firstSeenAt) << '\n'
-        << "  last seen:    " << optionalTime(finding.lastSeenAt) << '\n'
+        << "  first seen:   " << toRfc3339(finding.firstSeenAt) << '\n'
+        << "  last seen:    " << toRfc3339(finding.lastSeenAt) << '\n'
         << "  times seen:   " << finding.timesSeen << '\n';
     if (finding.resolvedAt.isValid())
         out << "  resolved:     " << toRfc3339(finding.resolvedAt) << " (" << finding.resolvedReason
